@@ -1,0 +1,86 @@
+# Build, test and maintenance commands of the edition. See README.md.
+#
+#   make site   the website in _build/html (sets up .venv first if needed)
+#   make test   the site, then every test, browser tests included
+#
+# Everything runs from the virtual environment .venv, created from
+# requirements.lock; it is reinstalled whenever the lock or pyproject.toml
+# changes (the stamp .venv/.installed records the last install).
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := site
+.DELETE_ON_ERROR:
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BUILD := _build
+SITE := $(BUILD)/html
+CACHE := $(BUILD)/.jupyter_cache
+# Hash of the inputs of the last successful site build (see `site`).
+INPUTS_STAMP := $(BUILD)/.inputs.sha256
+
+# The venv's kernelspec comes first, whatever the user has installed, and
+# Jupyter uses its current paths without warning about the old ones.
+export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
+export JUPYTER_PLATFORM_DIRS := 1
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+# This machine's pip configuration names local indexes that may not exist;
+# their "is ignored" notes are dropped from the install log.
+PIP_QUIET := { grep -v "is ignored: it is neither a file nor a directory" || true; }
+
+.PHONY: venv setup site test lint lock export bench clean
+
+venv setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock 2>&1 | $(PIP_QUIET)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 | $(PIP_QUIET)
+	$(BIN)/python -m pip check
+	touch $@
+
+# Pages are executed through jupyter-cache, which keys on a page's code only.
+# The inputs hash covers what else decides a page's output (analysis/,
+# seeds/, requirements.lock); when it differs from the hash of the last
+# successful build, the cache is wiped first and every page runs again.
+site: $(STAMP)
+	@inputs=$$( { find analysis seeds -type f ! -path '*/__pycache__/*' ! -name '*.pyc' -print; \
+	              echo requirements.lock; } | LC_ALL=C sort | tr '\n' '\0' \
+	            | xargs -0 sha256sum | sha256sum | cut -d' ' -f1 ); \
+	if [ "$$inputs" != "$$(cat $(INPUTS_STAMP) 2>/dev/null || true)" ] && [ -d $(CACHE) ]; then \
+	  echo "analysis/, seeds/ or the lock changed: clearing $(CACHE)"; rm -rf $(CACHE); \
+	fi; \
+	$(BIN)/jupyter-book build book --all --warningiserror --keep-going; \
+	echo "$$inputs" > $(INPUTS_STAMP)
+
+test: site
+	$(BIN)/python -m pytest
+
+LINTED := $(wildcard analysis tests benchmarks)
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+# Regenerates requirements.lock from pyproject.toml (runtime deps and the dev
+# extra) for Python 3.11 on Linux. uv is a tool of this target only: it is
+# installed into the venv here and is not part of the lock.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv 2>&1 | $(PIP_QUIET)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" \
+	  --quiet -o requirements.lock
+
+export: $(STAMP)
+	$(BIN)/python -m analysis export --out $(BUILD)/data
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(BUILD) .pytest_cache .ruff_cache .hypothesis
+	find analysis tests benchmarks -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true
