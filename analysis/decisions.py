@@ -177,7 +177,8 @@ def _apparatus(r: _Reader, entry: Any) -> ApparatusDecision:
     kind = r.get(entry, "type", str, f"apparatus entry {aid}")
     if kind not in APPARATUS_TYPES:
         raise r.fail(
-            entry, f"apparatus entry {aid}: unknown type '{kind}' (one of {', '.join(APPARATUS_TYPES)})"
+            entry,
+            f"apparatus entry {aid}: unknown type '{kind}' (one of {', '.join(APPARATUS_TYPES)})",
         )
     lines = r.line_numbers(entry, r.get(entry, "lines", list, f"apparatus entry {aid}"), aid)
     if not lines:
@@ -212,7 +213,7 @@ def parse_decisions(text: str, *, path: str) -> Decisions:
     """
     r = _Reader(path)
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"
@@ -221,7 +222,8 @@ def parse_decisions(text: str, *, path: str) -> Decisions:
         raise DecisionsError(path, "the decisions file must be a YAML mapping", line=1)
     witness = r.get(data, "witness", dict, "the decisions file")
     sections = tuple(_section(r, s) for s in r.get(data, "sections", list, "the decisions file"))
-    apparatus = tuple(_apparatus(r, a) for a in r.get(data, "apparatus", list, "the decisions file"))
+    entries = r.get(data, "apparatus", list, "the decisions file")
+    apparatus = tuple(_apparatus(r, a) for a in entries)
     seen: dict[str, int] = {}
     for item in (*sections, *(p for s in sections for p in s.paragraphs), *apparatus):
         if item.id in seen:

@@ -7,6 +7,7 @@ returns an :class:`Edition`. :func:`load_edition` reads both from disk.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,7 +191,7 @@ def _check_lines(decisions: Decisions, witness: Witness, items: list[_Item]) -> 
                 raise _fail(decisions, f"{item.owner}: span [{item.first}, {item.last}] takes "
                             f"in blank witness line {line}; split the span", item.source_line)
     ordered = sorted(items, key=lambda i: (i.first, i.last, i.source_line))
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         if b.first <= a.last:
             if a.is_heading or b.is_heading or (a.first, a.last) == (b.first, b.last):
                 raise _fail(decisions, f"witness line {b.first} is used twice: by {a.owner} "
@@ -239,9 +240,9 @@ def _check_apparatus(decisions: Decisions, witness: Witness, items: list[_Item])
 
     # joins within paragraphs, divisions between W-continuous paragraphs
     paragraphs = [p for s in decisions.sections for p in s.paragraphs]
-    joins = {(a[1], b[0]): p for p in paragraphs for a, b in zip(p.spans, p.spans[1:], strict=False)}
-    divisions = {(p.spans[-1][1], q.spans[0][0]): q for p, q in zip(paragraphs, paragraphs[1:],
-                                                                    strict=False)
+    joins = {(a[1], b[0]): p for p in paragraphs
+             for a, b in zip(p.spans, p.spans[1:], strict=False)}
+    divisions = {(p.spans[-1][1], q.spans[0][0]): q for p, q in itertools.pairwise(paragraphs)
                  if q.spans[0][0] == p.spans[-1][1] + 1}
     _match(decisions, by_type.get("join", []), joins, "join",
            "is not the meeting of two spans of one paragraph",
@@ -265,26 +266,29 @@ def _check_apparatus(decisions: Decisions, witness: Witness, items: list[_Item])
     def is_moved(first: int, last: int) -> bool:
         return any(a <= first and last <= b for a, b in moved)
 
-    for prev, nxt in zip(items, items[1:], strict=False):
-        if _w_neighbours(witness, prev.last, nxt.first):
-            continue
-        between = [k for k in range(min(prev.last, nxt.first) + 1, max(prev.last, nxt.first))
-                   if not witness.is_blank(k)]
-        explained = (is_moved(prev.first, prev.last) or is_moved(nxt.first, nxt.last)
-                     or (nxt.first > prev.last and all(is_moved(k, k) for k in between)))
-        if not explained:
-            raise _fail(decisions, f"{nxt.owner} puts witness line {nxt.first} after line "
-                        f"{prev.last}, which W does not, and no transposition entry records the "
-                        "move", nxt.source_line)
+    def skeleton_break(stationary: list[_Item]) -> tuple[_Item, _Item] | None:
+        """First pair of stationary neighbours that W does not have in this order."""
+        for prev, nxt in itertools.pairwise(stationary):
+            between = range(prev.last + 1, nxt.first)
+            if nxt.first <= prev.last or not all(
+                witness.is_blank(k) or is_moved(k, k) for k in between
+            ):
+                return prev, nxt
+        return None
+
+    broken = skeleton_break([i for i in items if not is_moved(i.first, i.last)])
+    if broken:
+        prev, nxt = broken
+        raise _fail(decisions, f"{nxt.owner} puts witness line {nxt.first} after line "
+                    f"{prev.last}, which W does not, and no transposition entry records the "
+                    "move", nxt.source_line)
     for entry, (a, b) in zip(by_type.get("transposition", []), moved, strict=True):
-        idx = [k for k, i in enumerate(items) if a <= i.first and i.last <= b]
-        before = items[idx[0] - 1] if idx[0] > 0 else None
-        after = items[idx[-1] + 1] if idx[-1] + 1 < len(items) else None
-        kept_before = before is None or _w_neighbours(witness, before.last, a)
-        kept_after = after is None or _w_neighbours(witness, b, after.first)
-        if kept_before and kept_after:
+        others = [(x, y) for x, y in moved if (x, y) != (a, b)]
+        stationary = [i for i in items
+                      if not any(x <= i.first and i.last <= y for x, y in others)]
+        if skeleton_break(stationary) is None:
             raise _fail(decisions, f"apparatus entry {entry.id}: lines {a}-{b} keep their place "
-                        "in the reading text; there is no transposition to record",
+                        "in the order of W; there is no transposition to record",
                         entry.source_line)
 
     _check_normalisations(decisions, witness, by_type.get("normalisation", []), paragraphs)
@@ -354,8 +358,11 @@ def _check_normalisations(decisions: Decisions, witness: Witness,
 # --------------------------------------------------------------------------- building
 
 
+_Offsets = tuple[tuple[int, int, int], ...]
+
+
 def _paragraph_text(witness: Witness, spans: tuple[tuple[int, int], ...],
-                    emend: dict[int, tuple[str, str]]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+                    emend: dict[int, tuple[str, str]]) -> tuple[str, _Offsets]:
     parts: list[str] = []
     offsets: list[tuple[int, int, int]] = []
     pos = 0
@@ -432,10 +439,10 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
                                          if k in heading_section), None))
         anchor = None
         if touched:
-            first = touched[0]
             line = e.lines[1] if e.type in ("join", "division") else e.lines[0]
-            if line not in first.lines:
-                line = next(k for k in lines if k in first.lines)
+            if line not in line_paragraph:
+                line = next(k for k in lines if k in line_paragraph)
+            first = line_paragraph[line]
             offset = first.offset_of_line(line)
             if e.type in ("emendation", "sic"):
                 piece = witness.line(line).strip()

@@ -1,0 +1,42 @@
+"""Command line: ``python -m analysis export --out DIR [--decisions FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import paths
+from .edition import load_edition
+from .errors import EditionError
+from .export import export_edition
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m analysis",
+                                     description="The Chapo Conundrum critical edition.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    export = commands.add_parser("export", help="write edition.json, apparatus.csv and the "
+                                 "analysis tables into a folder")
+    export.add_argument("--out", required=True, help="folder to write into (created if needed)")
+    export.add_argument("--decisions", default=str(paths.DECISIONS),
+                        help="editorial decisions file, which names its witness "
+                        "(default: %(default)s)")
+    args = parser.parse_args(argv)
+    try:
+        edition = load_edition(args.decisions)
+        written = export_edition(edition, args.out)
+    except EditionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or args.out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
