@@ -68,13 +68,17 @@ _used_ids: set[str] = set()
 def figure_id(name: str) -> str:
     """Return the HTML id of the figure called ``name``.
 
+    The prefix ``plotly-`` keeps it apart from the ids of the page's
+    ``figure`` elements, which MyST names ``fig-...``: the caption's figure
+    ``fig-terms-top`` wraps the plot ``plotly-terms-top``.
+
     >>> figure_id("Terms: top 20")
-    'fig-terms-top-20'
+    'plotly-terms-top-20'
     """
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     if not slug:
         raise ValueError(f"figure name {name!r} has no letter or digit")
-    return f"fig-{slug}"
+    return f"plotly-{slug}"
 
 
 def name_figure(fig: go.Figure, name: str) -> go.Figure:
@@ -127,7 +131,8 @@ def figure_html(fig: go.Figure | dict[str, Any], *, div_id: str | None = None) -
     """
     fig_dict = _figure_dict(fig)
     name = _name_of(fig_dict)
-    config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": figure_id(name)[4:]}}
+    download_name = figure_id(name).removeprefix("plotly-")
+    config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": download_name}}
     return pio.to_html(
         fig_dict,
         config=config,

@@ -26,8 +26,8 @@ def _fresh_ids(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_figure_id_slugs_the_name() -> None:
-    assert display.figure_id("Terms: top 20") == "fig-terms-top-20"
-    assert display.figure_id("co-mentions") == "fig-co-mentions"
+    assert display.figure_id("Terms: top 20") == "plotly-terms-top-20"
+    assert display.figure_id("co-mentions") == "plotly-co-mentions"
 
 
 def test_figure_id_rejects_a_name_without_letters() -> None:
@@ -37,7 +37,7 @@ def test_figure_id_rejects_a_name_without_letters() -> None:
 
 @given(st.text().filter(lambda s: re.search(r"[a-z0-9]", s.lower())))
 def test_figure_id_is_a_valid_html_id(name: str) -> None:
-    assert re.fullmatch(r"fig-[a-z0-9]+(-[a-z0-9]+)*", display.figure_id(name))
+    assert re.fullmatch(r"plotly-[a-z0-9]+(-[a-z0-9]+)*", display.figure_id(name))
 
 
 def test_name_figure_keeps_other_meta(fig: go.Figure) -> None:
@@ -56,7 +56,7 @@ def test_figure_html_is_deterministic_and_self_contained(fig: go.Figure) -> None
     display.name_figure(fig, "terms-top")
     html = display.figure_html(fig)
     assert html == display.figure_html(fig)
-    assert 'id="fig-terms-top"' in html
+    assert 'id="plotly-terms-top"' in html
     assert 'class="plotly-graph-div"' in html
     assert "<script src" not in html
     assert "https://" not in html
@@ -77,8 +77,8 @@ def test_renderer_emits_html_with_unique_ids(fig: go.Figure) -> None:
     first = renderer.to_mimebundle(fig.to_plotly_json())
     second = renderer.to_mimebundle(fig.to_plotly_json())
     assert list(first) == ["text/html"]
-    assert 'id="fig-terms"' in first["text/html"]
-    assert 'id="fig-terms-2"' in second["text/html"]
+    assert 'id="plotly-terms"' in first["text/html"]
+    assert 'id="plotly-terms-2"' in second["text/html"]
 
 
 def test_activate_makes_the_renderer_default(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -43,6 +43,13 @@ CHROMIUM_ARGS = [
 """Chromium flags; headless mode is Playwright's launch option."""
 
 _LOCAL_SCHEMES = ("data:", "blob:", "about:")
+_DUPLICATE_IDS_JS = """() => {
+  const seen = new Set(), twice = new Set();
+  for (const el of document.querySelectorAll("[id]")) {
+    (seen.has(el.id) ? twice : seen).add(el.id);
+  }
+  return [...twice].sort();
+}"""
 
 
 def _pages(site: Path) -> list[str]:
@@ -133,7 +140,11 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 @dataclass
 class Visit:
-    """One page opened in the browser, with what went wrong while loading it."""
+    """One page opened in the browser, with what went wrong while loading it.
+
+    ``console_errors`` also lists uncaught exceptions and element ids used
+    twice (a figure drawn into the wrong element, a broken anchor).
+    """
 
     page: Page
     console_errors: list[str] = field(default_factory=list)
@@ -196,6 +207,8 @@ def visit(browser: Browser, server: str) -> Iterator[Callable[[str], Visit]]:
         )
         page.route("**/*", on_route)
         page.goto(f"{server}/{path}", wait_until="networkidle")
+        duplicates = page.evaluate(_DUPLICATE_IDS_JS)
+        record.console_errors.extend(f"id used twice in the page: {i}" for i in duplicates)
         return record
 
     try:

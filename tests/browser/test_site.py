@@ -47,10 +47,13 @@ def test_no_execution_reports(site_dir: Path) -> None:
 
 @pytest.mark.browser
 def test_terms_figure_renders(site_dir: Path, visit: Callable[[str], Visit]) -> None:
-    """The terms page draws its plotly figure."""
+    """The terms page draws its plotly figure inside a captioned figure."""
     record = visit("analyses/terms.html")
-    record.page.wait_for_selector(".js-plotly-plot .main-svg")
-    assert record.page.locator(".js-plotly-plot").count() >= 1
+    record.page.wait_for_selector("figure .js-plotly-plot .main-svg")
+    assert record.page.locator("figure .js-plotly-plot").count() >= 1
+    caption = record.page.locator("figure figcaption").first
+    assert caption.is_visible()
+    assert caption.inner_text().startswith("Fig. 1")
     assert record.problems == []
 
 
