@@ -64,7 +64,7 @@ _PATTERN = rf"""
   | {_L}+(?:[{_APOS}](?!(?:s|ll|re|ve|d|m|t)\b){_L}+  # words: O'Brien
            |-{_L}+)*                                  #   late-night, Seventy-one
   | \.\.\.                                            # an ellipsis in full stops
-  | [^\w\s]                                           # any other mark: — ( ) “ , .
+  | [^\w\s]|_                                         # any other mark: — ( ) “ , .
 """
 _TOKENIZER = RegexpTokenizer(_PATTERN, flags=re.VERBOSE | re.IGNORECASE | re.UNICODE)
 _STEMMER = SnowballStemmer("english")

@@ -1,0 +1,146 @@
+# ruff: noqa: RUF001 -- the cases quote the essay's curly quotes and apostrophes
+"""Tokens, terms, stopwords and inflection groups (analysis/tokens.py)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from analysis.tokens import (
+    CLITICS,
+    STOPWORDS,
+    fold,
+    group_terms,
+    is_word,
+    stem,
+    term_tokens,
+    token_spans,
+    word_tokens,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Guzman’s sons", ["Guzman", "’s", "sons"]),
+        ("Guzman's sons", ["Guzman", "'s", "sons"]),
+        ("his escape—a mile", ["his", "escape", "—", "a", "mile"]),
+        ("tension—\nthe", ["tension", "—", "the"]),
+        ("Some U.S. observers", ["Some", "U.S.", "observers"]),
+        ("at 2:00 A.M. As", ["at", "2:00", "A.M.", "As"]),
+        ("George W. Bush", ["George", "W", ".", "Bush"]),
+        ("$5 million", ["$5", "million"]),
+        ("40 percent", ["40", "percent"]),
+        ("40% of 1,000", ["40", "%", "of", "1,000"]),
+        ("in 2014.", ["in", "2014", "."]),
+        ("July 11, when", ["July", "11", ",", "when"]),
+        ("late-night punchline", ["late-night", "punchline"]),
+        ("Seventy-one percent", ["Seventy-one", "percent"]),
+        ("boots-on-the-ground", ["boots-on-the-ground"]),
+        ("(Needless to say)", ["(", "Needless", "to", "say", ")"]),
+        ("drop.)", ["drop", ".", ")"]),
+        ("“El Chapo” Guzman", ["“", "El", "Chapo", "”", "Guzman"]),
+        ("“the world’s most", ["“", "the", "world", "’s", "most"]),
+        ("wouldn’t", ["would", "n’t"]),
+        ("we’ll see, you’re", ["we", "’ll", "see", ",", "you", "’re"]),
+        ("O’Brien’s", ["O’Brien", "’s"]),
+        ("the cartels’ money", ["the", "cartels", "’", "money"]),
+        ("‘quoted’", ["‘", "quoted", "’"]),
+        ("power vis-à-vis", ["power", "vis-à-vis"]),
+        ("wait...", ["wait", "..."]),
+    ],
+)
+def test_word_tokens(text: str, tokens: list[str]) -> None:
+    assert word_tokens(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("U.S.", True), ("’s", True), ("n’t", True), ("2014", True), ("$5", True),
+     ("late-night", True), ("—", False), ("(", False), ("“", False), (".", False), ("...", False)],
+)
+def test_is_word(token: str, expected: bool) -> None:
+    assert is_word(token) is expected
+
+
+def test_fold_keeps_abbreviations_recognisable() -> None:
+    assert fold("U.S.") == "u.s."
+    assert fold("Seventy-one") == "seventy-one"
+    assert fold("Guzman") == "guzman"
+
+
+def test_stopwords_are_scikit_learns_list_plus_the_clitics() -> None:
+    assert frozenset(ENGLISH_STOP_WORDS) <= STOPWORDS
+    assert STOPWORDS - frozenset(ENGLISH_STOP_WORDS) == CLITICS
+    assert {"’s", "'s", "n’t", "’ll"} <= CLITICS
+    assert {"the", "would", "you"} <= STOPWORDS
+    assert not {"cartel", "u.s.", "mexico", "drug"} & STOPWORDS
+
+
+def test_term_tokens() -> None:
+    text = "The U.S. and Guzman’s cartels—in 2014, (at least) 40 percent wouldn’t."
+    assert term_tokens(text) == ["u.s.", "guzman", "cartels", "2014", "40", "percent"]
+
+
+def test_stem_groups_inflections() -> None:
+    assert stem("cartels") == stem("cartel") == "cartel"
+    assert stem("drugs") == stem("drug")
+    assert stem("escaped") == stem("escape") == stem("escapes")
+    assert stem("mexico") != stem("mexican")
+
+
+def test_group_terms_labels_with_the_most_frequent_form() -> None:
+    groups = group_terms(["cartel", "cartels", "cartels", "drug", "drugs", "mexico"])
+    assert groups == {"cartel": "cartels", "cartels": "cartels", "drug": "drug",
+                      "drugs": "drug", "mexico": "mexico"}
+
+
+def test_group_terms_breaks_ties_alphabetically_whatever_the_order() -> None:
+    assert group_terms(["drugs", "drug"])["drugs"] == "drug"
+    assert group_terms(["drug", "drugs"])["drug"] == "drug"
+    assert group_terms([]) == {}
+
+
+# --------------------------------------------------------------------------- properties
+
+PIECES = [*"abcXYZ019 .,;:-—’'“”()$%_\n\tnà", "U.S.", "’s", "n’t", "...", "late-night"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(deadline=None)
+@given(TEXT)
+def test_tokens_cover_every_character_but_whitespace(text: str) -> None:
+    assert "".join(word_tokens(text)) == re.sub(r"\s+", "", text)
+
+
+@settings(deadline=None)
+@given(TEXT)
+def test_token_spans_locate_the_tokens(text: str) -> None:
+    assert [text[a:b] for a, b in token_spans(text)] == word_tokens(text)
+
+
+@settings(deadline=None)
+@given(TEXT)
+def test_terms_are_folded_words_without_stopwords(text: str) -> None:
+    terms = term_tokens(text)
+    words = [fold(t) for t in word_tokens(text) if is_word(t)]
+    assert terms == [t for t in words if t not in STOPWORDS]
+    assert all(fold(t) == t for t in terms)
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(["cartel", "cartels", "drug", "drugs", "escape", "escaped",
+                                 "escapes", "mexico", "u.s."]), max_size=30))
+def test_group_labels_are_the_most_frequent_member(tokens: list[str]) -> None:
+    groups = group_terms(tokens)
+    counts = Counter(tokens)
+    assert set(groups) == set(counts)
+    for term, label in groups.items():
+        assert stem(label) == stem(term)
+        members = [t for t in counts if stem(t) == stem(term)]
+        assert label == min(members, key=lambda t: (-counts[t], t))
