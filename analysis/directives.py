@@ -389,4 +389,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_role("edition-count", EditionCount())
     app.connect("builder-inited", _add_static)
     app.add_css_file("edition.css")
+    app.add_js_file("edition.js")
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
