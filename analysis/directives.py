@@ -53,10 +53,10 @@ def _cached_edition(decisions: str, stamp: tuple[int, ...]) -> Edition:
     return load_edition(decisions)
 
 
-def current_edition() -> Edition:
-    """The edition from ``seeds/``, built once per change of the decisions or witness."""
-    files = sorted(paths.SEEDS.glob("*"))
-    return _cached_edition(str(paths.DECISIONS), tuple(f.stat().st_mtime_ns for f in files))
+def current_edition(decisions: str | Path = paths.DECISIONS) -> Edition:
+    """The edition of ``decisions``, built once per change of the files beside it."""
+    files = sorted(Path(decisions).parent.glob("*"))
+    return _cached_edition(str(decisions), tuple(f.stat().st_mtime_ns for f in files))
 
 
 def line_ranges(lines: Iterable[int]) -> list[tuple[int, int]]:
@@ -137,7 +137,7 @@ class EditionText(_Page):
     """The reading text: sections, numbered paragraphs, apparatus marks, witness lines."""
 
     def run(self) -> list[nodes.Node]:
-        edition = current_edition()
+        edition = current_edition(self.config.edition_decisions)
         anchored: dict[str, list[ApparatusEntry]] = {}
         for e in edition.apparatus:
             # A normalisation is a rule applied throughout; the witness page marks its lines.
@@ -219,7 +219,7 @@ class EditionWitness(_Page):
     """The witness as received: every line numbered, linked to where it went."""
 
     def run(self) -> list[nodes.Node]:
-        edition = current_edition()
+        edition = current_edition(self.config.edition_decisions)
         places = edition.line_places()
         paragraphs = {p.id: p for p in edition.paragraphs}
         sections = {s.id: s for s in edition.sections}
@@ -260,7 +260,7 @@ class EditionApparatus(_Page):
     """The apparatus: every intervention, located in the text and in the witness."""
 
     def run(self) -> list[nodes.Node]:
-        edition = current_edition()
+        edition = current_edition(self.config.edition_decisions)
         paragraphs = {p.id: p for p in edition.paragraphs}
         sections = {s.id: s for s in edition.sections}
         out: list[nodes.Node] = []
@@ -278,8 +278,8 @@ class EditionApparatus(_Page):
             group += nodes.title("", title)
             entries = nodes.definition_list(classes=["apparatus"])
             for e in (e for e in edition.apparatus if e.type in kinds):
-                item = nodes.definition_list_item(ids=[e.id])
-                term = nodes.term()
+                item = nodes.definition_list_item()
+                term = nodes.term(ids=[e.id])
                 term += self.link(e.id, "apparatus", e.id, classes=["app-id"])
                 term += nodes.Text(f" {TYPE_LABELS[e.type]} \u00b7 W ")
                 term.extend(self.witness_links(e.lines if e.type != "transposition"
@@ -323,7 +323,7 @@ class EditionRecord(_Page):
     """The bibliographic record of the essay and of the edition, and how to cite."""
 
     def run(self) -> list[nodes.Node]:
-        edition = current_edition()
+        edition = current_edition(self.config.edition_decisions)
         work, ed = edition.decisions.work, edition.decisions.edition
         fields = nodes.field_list(classes=["edition-record"])
         rows = [
@@ -359,7 +359,7 @@ class EditionCount(SphinxRole):
     """Inline role ``{edition-count}`paragraphs``: a number computed from the edition."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        counts = edition_counts(current_edition())
+        counts = edition_counts(current_edition(self.config.edition_decisions))
         if self.text not in counts:
             msg = self.inliner.reporter.error(
                 f"edition-count: unknown count '{self.text}' (one of {', '.join(counts)})",
@@ -387,6 +387,7 @@ def setup(app: Any) -> dict[str, Any]:
     for name, directive in directives.items():
         app.add_directive(name, directive)
     app.add_role("edition-count", EditionCount())
+    app.add_config_value("edition_decisions", str(paths.DECISIONS), "env")
     app.connect("builder-inited", _add_static)
     app.add_css_file("edition.css")
     app.add_js_file("edition.js")

@@ -1,0 +1,112 @@
+"""The Sphinx directives: a small site built from a hostile witness shows it literally."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sphinx.application import Sphinx
+
+from analysis.directives import edition_counts, line_ranges
+
+HOSTILE = (
+    ' <script>alert("W")</script> & *not emphasis* {edition-count}`x` <b>bold</b>\n'
+    "second line \u2014 with \u201cquotes\u201d & [link](http://example.com)\n"
+    "\n"
+    "## Not a heading & <i>nor markup</i>"
+)
+
+
+def _decisions(sha: str) -> str:
+    return f"""
+witness: {{siglum: W, path: w.txt, sha256: {sha}}}
+work: {{author: A <Author>, title: "T & <T>", publisher: P, place: X, date: 2015, year: 2015}}
+edition: {{title: E, editors: Ed, version: 0.0.1, date: "2026-01-01"}}
+rules: {{line_join: "joined <with> spaces"}}
+sections:
+  - id: opening
+    heading: null
+    heading_lines: []
+    paragraphs:
+      - {{id: p1, spans: [[1, 2]]}}
+      - {{id: p2, spans: [[4, 4]]}}
+apparatus:
+  - id: a1
+    type: normalisation
+    rule: stray-leading-space
+    lines: [1]
+    note: "A space & a <tag> dropped."
+  - id: a2
+    type: sic
+    lines: [4]
+    reading: "## Not a heading"
+    note: "Kept *as is*."
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> str:
+    root = tmp_path_factory.mktemp("site")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    data = HOSTILE.encode("utf-8")
+    (seeds / "w.txt").write_bytes(data)
+    (seeds / "decisions.yaml").write_text(_decisions(hashlib.sha256(data).hexdigest()),
+                                          encoding="utf-8")
+    src = root / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "extensions = ['analysis.directives']\n"
+        f"edition_decisions = {str(seeds / 'decisions.yaml')!r}\n",
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Test\n====\n\nLines: :edition-count:`witness-lines`.\n\n"
+        ".. edition-record::\n\n.. edition-text::\n\n.. edition-witness::\n\n"
+        ".. edition-apparatus::\n",
+        encoding="utf-8",
+    )
+    out = root / "out"
+    app = Sphinx(str(src), str(src), str(out), str(root / "doctrees"), "html",
+                 warningiserror=True, status=None)
+    app.build()
+    return (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_witness_text_is_escaped_everywhere(site: str) -> None:
+    assert '<script>alert("W")</script>' not in site
+    assert "&lt;script&gt;alert(" in site
+    assert "<b>bold</b>" not in site and "&lt;b&gt;bold&lt;/b&gt;" in site
+    assert "<i>nor markup</i>" not in site
+    assert "*not emphasis*" in site
+    assert "{edition-count}`x`" in site
+    assert "[link](http://example.com)" in site
+    assert 'href="http://example.com"' not in site
+
+
+def test_register_and_apparatus_text_is_escaped(site: str) -> None:
+    assert "A &lt;Author&gt;" in site
+    assert "A space &amp; a &lt;tag&gt; dropped." in site
+    assert "<tag>" not in site
+
+
+def test_anchors_for_paragraphs_sentences_lines_and_entries(site: str) -> None:
+    for anchor in ('id="p1"', 'id="p1.1"', 'id="p2"', 'id="w1"', 'id="w4"', 'id="a2"'):
+        assert anchor in site, anchor
+    assert "Lines: " in site and ">4<" in site
+
+
+def test_line_ranges_and_counts(edition) -> None:
+    assert line_ranges([5, 6, 7, 1, 2, 9]) == [(5, 7), (1, 2), (9, 9)]
+    counts = edition_counts(edition)
+    assert counts["paragraphs"] == len(edition.paragraphs)
+    assert counts["apparatus"] == sum(counts[f"apparatus-{t}"] for t in (
+        "transposition", "join", "division", "heading", "normalisation", "emendation", "sic"))
+    assert counts["lines-stray-leading-space"] == 14
+    assert counts["witness-text-lines"] == sum(
+        1 for line in edition.witness.lines if line.strip())
+
+
+def test_text_keeps_every_paragraph(site: str) -> None:
+    text = site.split('id="p2"', 1)[1]
+    assert "## Not a heading" in text
