@@ -30,7 +30,6 @@ mention is located by sentence.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 import pandas as pd
@@ -75,29 +74,25 @@ def find_mentions(edition: Edition, register: Register) -> pd.DataFrame:
     One row per mention with the columns of :data:`MENTION_COLUMNS`: the
     actor's id, the ids of the sentence, paragraph and section, the surface
     form as it stands in the text (possessive included), and its character
-    offsets ``start``/``end`` in the paragraph text. Rows are sorted by
-    paragraph number, then offset.
+    offsets ``start``/``end`` in the paragraph text. Each sentence is searched
+    on its own, so a mention never runs across a sentence boundary. Rows are
+    in reading order (paragraph, then offset).
     """
     owner = register.alias_map()
     pattern = alias_pattern(register)
     rows: list[dict[str, object]] = []
     for paragraph in edition.paragraphs:
-        starts = [s.start for s in paragraph.sentences]
-        for match in pattern.finditer(paragraph.text):
-            k = bisect.bisect_right(starts, match.start()) - 1
-            sentence = paragraph.sentences[max(k, 0)]
-            if not sentence.start <= match.start() < match.end() <= sentence.end:
-                raise ValueError(f"mention '{match.group()}' at {paragraph.id}:{match.start()} "
-                                 "is not inside one sentence")
-            rows.append({
-                "actor_id": owner[match.group("alias")],
-                "sentence_id": sentence.id,
-                "paragraph_id": paragraph.id,
-                "section_id": paragraph.section_id,
-                "surface": match.group(),
-                "start": match.start(),
-                "end": match.end(),
-            })
+        for sentence in paragraph.sentences:
+            for match in pattern.finditer(paragraph.text, sentence.start, sentence.end):
+                rows.append({
+                    "actor_id": owner[match.group("alias")],
+                    "sentence_id": sentence.id,
+                    "paragraph_id": paragraph.id,
+                    "section_id": paragraph.section_id,
+                    "surface": match.group(),
+                    "start": match.start(),
+                    "end": match.end(),
+                })
     frame = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
     return frame.astype({"start": "int64", "end": "int64"})
 
@@ -109,7 +104,7 @@ def actor_table(edition: Edition, register: Register, mentions: pd.DataFrame) ->
     and ``description``; ``mentions`` (all mentions), ``sentences`` and
     ``paragraphs`` (distinct sentences and paragraphs with a mention) and
     ``first_mention`` (the id of the first sentence, in reading order, that
-    mentions the actor; ``None`` if none does). Sorted by descending number of
+    mentions the actor; missing, ``NaN``, if none does). Sorted by descending number of
     mentions, then name, then id.
     """
     order = {s.id: k for k, s in enumerate(edition.sentences)}
