@@ -64,6 +64,7 @@ def data_table(
     caption: str,
     columns: Mapping[str, str] | None = None,
     cells: Mapping[str, Callable[[Any], Html | str]] | None = None,
+    links: Mapping[str, str] | None = None,
     searchable: bool = False,
     number_format: str = "{:,.3g}",
 ) -> Html:
@@ -71,7 +72,9 @@ def data_table(
 
     ``columns`` maps column names to headers (and chooses and orders them);
     ``cells`` maps a column to a function giving its cell (an :class:`Html` is
-    kept as it is, anything else is escaped). A searchable table gets a labelled
+    kept as it is, anything else is escaped); ``links`` maps a column to an
+    address template, ``{}`` standing for the cell's value, and makes the cell
+    a link (``{"sentence_id": "../text.html#{}"}``). A searchable table gets a labelled
     ``<input>`` that filters its rows (``edition.js``), reachable by keyboard.
 
     >>> df = pd.DataFrame({"term": ["<b>"], "count": [3]})
@@ -80,6 +83,8 @@ def data_table(
     """
     columns = dict(columns or {c: c for c in frame.columns})
     cells = dict(cells or {})
+    for col, template in (links or {}).items():
+        cells[col] = _linker(template)
     table_id = f"table-{_slug(name)}"
     out = []
     if searchable:
@@ -108,6 +113,10 @@ def data_table(
     return Html("".join(out))
 
 
+def _linker(template: str) -> Callable[[Any], Html]:
+    return lambda value: link(value, template.format(value))
+
+
 def details(summary: str, inner: Html) -> Html:
     """A ``<details>`` element (keyboard-operable) around ``inner``."""
     return Html(f"<details><summary>{_e(summary)}</summary>{inner.text}</details>")
@@ -115,11 +124,12 @@ def details(summary: str, inner: Html) -> Html:
 
 def figure_text(frame: pd.DataFrame, *, name: str, caption: str,
                 columns: Mapping[str, str] | None = None,
-                cells: Mapping[str, Callable[[Any], Html | str]] | None = None) -> Html:
+                cells: Mapping[str, Callable[[Any], Html | str]] | None = None,
+                links: Mapping[str, str] | None = None) -> Html:
     """The text equivalent of a figure: its data as a table inside ``<details>``."""
     return details(f"The data of this figure as a table ({len(frame)} rows)",
                    data_table(frame, name=f"{name}-data", caption=caption, columns=columns,
-                              cells=cells))
+                              cells=cells, links=links))
 
 
 def chooser(name: str, label: str, options: Sequence[tuple[str, str, Html]]) -> Html:

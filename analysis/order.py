@@ -81,10 +81,13 @@ def order_segments(edition: Edition) -> pd.DataFrame:
 
 
 def _blocks(edition: Edition) -> list[list[int]]:
-    """The blank-line separated blocks of W, in the order of W."""
+    """The blank-line separated blocks of W, in the order of W, without heading lines."""
+    headings = {k for s in edition.sections for k in s.heading_lines}
     blocks: list[list[int]] = []
     current: list[int] = []
     for k in range(1, len(edition.witness.lines) + 1):
+        if k in headings:
+            continue
         if edition.witness.is_blank(k):
             if current:
                 blocks.append(current)
@@ -101,9 +104,12 @@ def witness_order_edition(edition: Edition) -> Edition:
 
     Each blank-line block of *W* becomes a paragraph ``b1``, ``b2`` ...; its
     lines are joined by the edition's rule (stray spaces dropped, a space
-    between lines, none after an em dash), headings included as the text they
-    are in *W*, and no emendation applied. Sentences are split by the same
-    Punkt tokenizer as the reading text. The apparatus is empty.
+    between lines, none after an em dash), and no emendation is applied. The
+    heading lines are left out, as they are in the paragraphs of the reading
+    text, so that the two readings hold the same words and differ only in
+    their order and in where paragraphs and sentences begin and end. Sentences
+    are split by the same Punkt tokenizer as the reading text. The apparatus
+    is empty.
     """
     drafts: list[tuple[str, list[int], str, tuple[tuple[int, int, int], ...]]] = []
     for n, block in enumerate(_blocks(edition), start=1):
