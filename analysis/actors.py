@@ -104,7 +104,7 @@ def actor_table(edition: Edition, register: Register, mentions: pd.DataFrame) ->
     and ``description``; ``mentions`` (all mentions), ``sentences`` and
     ``paragraphs`` (distinct sentences and paragraphs with a mention) and
     ``first_mention`` (the id of the first sentence, in reading order, that
-    mentions the actor; missing, ``NaN``, if none does). Sorted by descending number of
+    mentions the actor; ``None`` if none does). Sorted by descending number of
     mentions, then name, then id.
     """
     order = {s.id: k for k, s in enumerate(edition.sentences)}
@@ -124,4 +124,5 @@ def actor_table(edition: Edition, register: Register, mentions: pd.DataFrame) ->
         })
     rows.sort(key=lambda r: (-r["mentions"], r["name"], r["id"]))
     frame = pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
+    frame["first_mention"] = pd.Series([r["first_mention"] for r in rows], dtype=object)
     return frame.astype({"mentions": "int64", "sentences": "int64", "paragraphs": "int64"})
