@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis export --out DIR [--decisions FILE]``."""
+"""Command line: ``python -m analysis export --out DIR [--decisions FILE] [--actors FILE]``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from . import paths
 from .edition import load_edition
 from .errors import EditionError
 from .export import export_edition
+from .register import load_register
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,10 +24,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     export.add_argument("--decisions", default=str(paths.DECISIONS),
                         help="editorial decisions file, which names its witness "
                         "(default: %(default)s)")
+    export.add_argument("--actors", default=str(paths.ACTORS),
+                        help="register of actors (default: %(default)s)")
     args = parser.parse_args(argv)
     try:
         edition = load_edition(args.decisions)
-        written = export_edition(edition, args.out)
+        register = load_register(args.actors)
+        written = export_edition(edition, args.out, register=register)
     except EditionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,9 +1,16 @@
 """Write the edition and its analyses to files for readers and other tools.
 
 The only module besides the loaders that touches the file system. Every file is
-written to a temporary name in the output folder and renamed into place once
-complete, so an error never leaves a half-written file behind, and output is
-byte-for-byte deterministic.
+computed in memory first (:func:`export_files`); only then is each written to a
+temporary name in the output folder and renamed into place
+(:func:`write_files`), so an error never leaves a half-written file behind.
+Output is byte-for-byte deterministic: rows are sorted by the analysis modules
+with explicit tie-breakers, and every float is written with
+:data:`FLOAT_DIGITS` significant digits.
+
+:data:`DATA_DICTIONARY` describes every file and every column (for JSON, every
+field); the site's data page renders it, and the tests check that it names
+exactly the columns the files have.
 """
 
 from __future__ import annotations
@@ -11,21 +18,44 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import pandas as pd
+
+from .actors import actor_table, find_mentions
+from .comentions import WINDOWS, comentions
 from .edition import ApparatusEntry, Edition
+from .network import comention_graph, network_measures
+from .register import Register, load_register
+from .terms import keyness, term_frequencies, tfidf_by_section
+from .tokens import is_word, word_tokens
 
 __all__ = [
     "APPARATUS_COLUMNS",
+    "DATA_DICTIONARY",
+    "FILES",
+    "FLOAT_DIGITS",
+    "ExportFile",
+    "Field",
+    "Sources",
     "apparatus_rows",
+    "data_dictionary",
     "edition_record",
     "export_edition",
+    "export_files",
+    "json_fields",
     "write_files",
 ]
+
+#: Significant digits of every float in the exported files.
+FLOAT_DIGITS = 6
+_FLOAT_FORMAT = f"%.{FLOAT_DIGITS}g"
 
 APPARATUS_COLUMNS = (
     "id", "n", "type", "witness_lines", "paragraphs", "sentences", "section",
@@ -114,8 +144,38 @@ def apparatus_rows(edition: Edition) -> list[dict[str, Any]]:
     return rows
 
 
+class Sources:
+    """The inputs of the export and the tables computed from them, each computed once."""
+
+    def __init__(self, edition: Edition, register: Register) -> None:
+        self.edition = edition
+        self.register = register
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """Every mention of an actor (:func:`analysis.actors.find_mentions`)."""
+        return find_mentions(self.edition, self.register)
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        """One row per actor of the register (:func:`analysis.actors.actor_table`)."""
+        return actor_table(self.edition, self.register, self.mentions)
+
+    @cached_property
+    def comentions(self) -> dict[str, pd.DataFrame]:
+        """The co-mention table of each window, by window."""
+        return {w: comentions(self.mentions, window=w, edition=self.edition)  # type: ignore[arg-type]
+                for w in WINDOWS}
+
+
+def _round(value: float) -> float:
+    """``value`` with :data:`FLOAT_DIGITS` significant digits, as written to the files."""
+    return float(f"{value:.{FLOAT_DIGITS}g}") if math.isfinite(value) else value
+
+
 def _json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False,
+                      allow_nan=False) + "\n"
 
 
 def _csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
@@ -124,6 +184,83 @@ def _csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def _frame_text(frame: pd.DataFrame) -> str:
+    """A table as CSV: UTF-8, ``\\n`` line ends, floats to :data:`FLOAT_DIGITS` digits."""
+    return frame.to_csv(index=False, lineterminator="\n", float_format=_FLOAT_FORMAT)
+
+
+def _actors_frame(src: Sources) -> pd.DataFrame:
+    aliases = {a.id: ";".join(a.aliases) for a in src.register}
+    frame = src.actors.copy()
+    frame.insert(3, "aliases", frame["id"].map(aliases))
+    return frame
+
+
+def _comentions_frame(src: Sources) -> pd.DataFrame:
+    frame = pd.concat([src.comentions[w] for w in WINDOWS], ignore_index=True)
+    frame["evidence"] = frame["evidence"].map(";".join)
+    return frame
+
+
+def _network_frame(src: Sources) -> pd.DataFrame:
+    frames = []
+    for w in WINDOWS:
+        graph = comention_graph(src.actors, src.comentions[w], weight="count")
+        frame = network_measures(graph)
+        frame.insert(0, "window", w)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def summaries_record(src: Sources) -> dict[str, Any]:
+    """Return the sections' statistics and their sentences (the content of ``summaries.json``).
+
+    Counts of the reading text per section; a summary by sentence extraction is
+    added by :mod:`analysis.summaries` where that module is available.
+    """
+    tokens = {s.id: 0 for s in src.edition.sections}
+    for p in src.edition.paragraphs:
+        tokens[p.section_id] += sum(1 for t in word_tokens(p.text) if is_word(t))
+    mentions = src.mentions["section_id"].value_counts()
+    sections = []
+    for s in src.edition.sections:
+        sentences = [t for p in s.paragraphs for t in p.sentences]
+        sections.append({
+            "id": s.id,
+            "n": s.n,
+            "heading": s.heading,
+            "statistics": {
+                "paragraphs": len(s.paragraphs),
+                "sentences": len(sentences),
+                "word_tokens": tokens[s.id],
+                "mentions": int(mentions.get(s.id, 0)),
+            },
+            "sentences": [{"id": t.id, "text": t.text} for t in sentences],
+        })
+    return {"sections": sections}
+
+
+#: Every export file, by name: how its text is made from the sources.
+FILES: dict[str, Callable[[Sources], str]] = {
+    "edition.json": lambda src: _json_text(edition_record(src.edition)),
+    "apparatus.csv": lambda src: _csv_text(apparatus_rows(src.edition), APPARATUS_COLUMNS),
+    "terms.csv": lambda src: _frame_text(term_frequencies(src.edition)),
+    "keyness.csv": lambda src: _frame_text(keyness(src.edition)),
+    "tfidf.csv": lambda src: _frame_text(tfidf_by_section(src.edition)),
+    "actors.csv": lambda src: _frame_text(_actors_frame(src)),
+    "mentions.csv": lambda src: _frame_text(src.mentions),
+    "comentions.csv": lambda src: _frame_text(_comentions_frame(src)),
+    "network.csv": lambda src: _frame_text(_network_frame(src)),
+    "summaries.json": lambda src: _json_text(summaries_record(src)),
+}
+
+
+def export_files(edition: Edition, register: Register) -> dict[str, str]:
+    """Compute the text of every export file, by name, in the order of :data:`FILES`."""
+    src = Sources(edition, register)
+    return {name: make(src) for name, make in FILES.items()}
 
 
 def write_files(out: str | Path, files: Mapping[str, str]) -> list[Path]:
@@ -148,15 +285,277 @@ def write_files(out: str | Path, files: Mapping[str, str]) -> list[Path]:
     return written
 
 
-#: Files computed from the edition, by name; analyses add theirs in
-#: :func:`analysis_files`.
-EDITION_FILES: dict[str, Callable[[Edition], str]] = {
-    "edition.json": lambda ed: _json_text(edition_record(ed)),
-    "apparatus.csv": lambda ed: _csv_text(apparatus_rows(ed), APPARATUS_COLUMNS),
-}
+def export_edition(edition: Edition, out: str | Path, *,
+                   register: Register | None = None) -> list[Path]:
+    """Compute every export file of ``edition`` and write them into ``out``.
 
-
-def export_edition(edition: Edition, out: str | Path) -> list[Path]:
-    """Compute every export file of ``edition`` and write them into ``out``."""
-    files = {name: make(edition) for name, make in EDITION_FILES.items()}
+    ``register`` defaults to the register of actors in ``seeds/actors.yaml``.
+    """
+    files = export_files(edition, register if register is not None else load_register())
     return write_files(out, files)
+
+
+# --- The data dictionary --------------------------------------------------------------
+
+
+class Field(NamedTuple):
+    """A column of a CSV file or a field of a JSON file (``a.b``; ``a[]`` for items of a list)."""
+
+    name: str
+    type: str
+    description: str
+
+
+class ExportFile(NamedTuple):
+    """An export file: its name, what it holds, and its columns or fields."""
+
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+
+
+#: In :data:`DATA_DICTIONARY`, the column that stands for one column per section.
+SECTION_COLUMN = "<section>"
+
+_IDS = "string (ids joined by ;)"
+_SENTENCE_ID = "id of a sentence of the reading text (p12.3: paragraph 12, sentence 3)"
+
+
+def _f(name: str, type_: str, description: str) -> Field:
+    return Field(name, type_, description)
+
+
+_EDITION_FIELDS = (
+    _f("work", "object", "bibliographic record of the essay"),
+    _f("work.author", "string", "author of the essay"),
+    _f("work.title", "string", "title of the essay"),
+    _f("work.publisher", "string", "publisher"),
+    _f("work.place", "string", "place of publication"),
+    _f("work.date", "string", "date of publication as printed"),
+    _f("work.year", "integer", "year of publication"),
+    _f("edition", "object", "record of this edition"),
+    _f("edition.title", "string", "title of the edition"),
+    _f("edition.editors", "string", "editors"),
+    _f("edition.version", "string", "version of the edition"),
+    _f("edition.date", "string", "date of the version (YYYY-MM-DD)"),
+    _f("witness", "object", "the witness W the text is established from"),
+    _f("witness.siglum", "string", "siglum of the witness"),
+    _f("witness.path", "string", "file name of the witness"),
+    _f("witness.sha256", "string", "SHA-256 of the witness file, hexadecimal"),
+    _f("witness.lines", "integer", "number of lines of the witness"),
+    _f("witness.description", "string", "what the witness is and how it was made"),
+    _f("rules", "object", "editorial rules applied throughout, by name"),
+    _f("rules.*", "string", "the rule, in words"),
+    _f("sections", "array", "sections of the essay in reading order"),
+    _f("sections[].id", "string", "section id"),
+    _f("sections[].n", "integer", "section number, from 1"),
+    _f("sections[].heading", "string or null", "heading; null for the untitled opening"),
+    _f("sections[].heading_lines", "array of integers", "witness lines of the heading"),
+    _f("sections[].paragraphs", "array", "paragraphs of the section in reading order"),
+    _f("sections[].paragraphs[].id", "string", "paragraph id (p12)"),
+    _f("sections[].paragraphs[].n", "integer", "paragraph number, from 1 through the text"),
+    _f("sections[].paragraphs[].spans", "array of [integer, integer]",
+       "runs of witness lines [first, last] that make the paragraph, in reading order"),
+    _f("sections[].paragraphs[].text", "string", "the paragraph in the reading text"),
+    _f("sections[].paragraphs[].sentences", "array", "sentences of the paragraph"),
+    _f("sections[].paragraphs[].sentences[].id", "string", _SENTENCE_ID),
+    _f("sections[].paragraphs[].sentences[].n", "integer", "sentence number in its paragraph"),
+    _f("sections[].paragraphs[].sentences[].text", "string", "the sentence"),
+    _f("sections[].paragraphs[].sentences[].start", "integer",
+       "offset of the sentence's first character in the paragraph text, from 0"),
+    _f("sections[].paragraphs[].sentences[].end", "integer",
+       "offset just after the sentence's last character in the paragraph text"),
+    _f("sections[].paragraphs[].sentences[].lines", "array of integers",
+       "witness lines the sentence comes from"),
+    _f("apparatus", "array", "the apparatus: every editorial intervention"),
+    _f("apparatus[].id", "string", "entry id (a6)"),
+    _f("apparatus[].n", "integer", "entry number"),
+    _f("apparatus[].type", "string",
+       "transposition, join, division, heading, normalisation, emendation or sic"),
+    _f("apparatus[].lines", "array of integers",
+       "witness lines of the entry; for a transposition the first and last line of the block"),
+    _f("apparatus[].witness_lines", "array of integers",
+       "every witness line the entry concerns"),
+    _f("apparatus[].paragraphs", "array of strings", "ids of the paragraphs concerned"),
+    _f("apparatus[].sentences", "array of strings", "ids of the sentences concerned"),
+    _f("apparatus[].section", "string or null", "id of the section concerned"),
+    _f("apparatus[].anchor", "object or null", "where the entry's mark stands in the text"),
+    _f("apparatus[].anchor.paragraph", "string", "paragraph id of the mark"),
+    _f("apparatus[].anchor.offset", "integer", "character offset of the mark in the paragraph"),
+    _f("apparatus[].lemma", "string or null", "reading of the text (emendation, sic)"),
+    _f("apparatus[].witness_reading", "string or null", "reading of the witness (emendation)"),
+    _f("apparatus[].rule", "string or null", "rule applied (normalisation)"),
+    _f("apparatus[].note", "string", "the editor's note: what was done and why"),
+)
+
+_APPARATUS_FIELDS = (
+    _f("id", "string", "entry id (a6)"),
+    _f("n", "integer", "entry number"),
+    _f("type", "string",
+       "transposition, join, division, heading, normalisation, emendation or sic"),
+    _f("witness_lines", "string",
+       "witness lines: first-last for a transposition, else line numbers joined by ;"),
+    _f("paragraphs", _IDS, "paragraphs concerned"),
+    _f("sentences", _IDS, "sentences concerned"),
+    _f("section", "string", "section concerned (empty if none)"),
+    _f("lemma", "string", "reading of the text (emendation, sic; else empty)"),
+    _f("witness_reading", "string", "reading of the witness (emendation; else empty)"),
+    _f("rule", "string", "rule applied (normalisation; else empty)"),
+    _f("note", "string", "the editor's note"),
+)
+
+_TERMS_FIELDS = (
+    _f("term", "string", "term group, named by its most frequent form"),
+    _f("count", "integer", "occurrences of the group in the reading text"),
+    _f("per_1000", "float", "occurrences per 1,000 word tokens of the reading text"),
+    _f(SECTION_COLUMN, "integer", "occurrences in the section (one column per section id)"),
+)
+
+_KEYNESS_FIELDS = (
+    _f("section", "string", "section id"),
+    _f("term", "string", "term group"),
+    _f("count_section", "integer", "occurrences in the section"),
+    _f("count_rest", "integer", "occurrences in the rest of the text"),
+    _f("per_1000_section", "float", "occurrences per 1,000 word tokens of the section"),
+    _f("per_1000_rest", "float", "occurrences per 1,000 word tokens of the rest"),
+    _f("g2", "float", "log-likelihood G2 of section against rest (keyness)"),
+    _f("log_ratio", "float", "Log Ratio: binary log of the ratio of rates (effect size)"),
+)
+
+_TFIDF_FIELDS = (
+    _f("section", "string", "section id (the sections are the documents)"),
+    _f("term", "string", "term group"),
+    _f("count", "integer", "occurrences in the section"),
+    _f("tf", "float", "count / word tokens of the section"),
+    _f("idf", "float", "smoothed inverse document frequency, ln((1 + n) / (1 + df)) + 1"),
+    _f("tfidf", "float", "tf * idf"),
+)
+
+_ACTORS_FIELDS = (
+    _f("id", "string", "actor id in the register"),
+    _f("name", "string", "standard name"),
+    _f("type", "string", "person, organisation, place or group"),
+    _f("aliases", "string (forms joined by ;)", "the forms searched for in the text"),
+    _f("description", "string", "one-line identification"),
+    _f("mentions", "integer", "mentions in the reading text (rows of mentions.csv)"),
+    _f("sentences", "integer", "distinct sentences with a mention"),
+    _f("paragraphs", "integer", "distinct paragraphs with a mention"),
+    _f("first_mention", "string", "first sentence with a mention (empty if none)"),
+)
+
+_MENTIONS_FIELDS = (
+    _f("actor_id", "string", "actor id (actors.csv)"),
+    _f("sentence_id", "string", _SENTENCE_ID),
+    _f("paragraph_id", "string", "paragraph id"),
+    _f("section_id", "string", "section id"),
+    _f("surface", "string", "the form as it stands in the text, possessive included"),
+    _f("start", "integer", "offset of the mention's first character in the paragraph text"),
+    _f("end", "integer", "offset just after its last character"),
+)
+
+_COMENTIONS_FIELDS = (
+    _f("actor_a", "string", "first actor of the pair (alphabetically smaller id)"),
+    _f("actor_b", "string", "second actor of the pair"),
+    _f("window", "string", "sentence or paragraph: the unit within which both are mentioned"),
+    _f("count", "integer", "windows that mention both actors"),
+    _f("count_a", "integer", "windows that mention actor_a"),
+    _f("count_b", "integer", "windows that mention actor_b"),
+    _f("n_windows", "integer", "all windows of the reading text"),
+    _f("pmi", "float", "pointwise mutual information over windows, binary log"),
+    _f("dice", "float", "Dice coefficient 2 count / (count_a + count_b)"),
+    _f("g2", "float", "log-likelihood G2 of the 2x2 table of windows"),
+    _f("evidence", _IDS, "sentences that show the pair, in reading order"),
+)
+
+_NETWORK_FIELDS = (
+    _f("window", "string", "sentence or paragraph: the co-mention window of the graph"),
+    _f("actor_id", "string", "actor id (every actor of the register is a node)"),
+    _f("degree", "integer", "number of actors it is co-mentioned with"),
+    _f("weighted_degree", "float", "sum of the co-mention counts of its pairs"),
+    _f("betweenness", "float", "normalised betweenness centrality, 0 to 1"),
+)
+
+_SUMMARIES_FIELDS = (
+    _f("sections", "array", "sections in reading order"),
+    _f("sections[].id", "string", "section id"),
+    _f("sections[].n", "integer", "section number"),
+    _f("sections[].heading", "string or null", "heading; null for the untitled opening"),
+    _f("sections[].statistics", "object", "counts of the section"),
+    _f("sections[].statistics.paragraphs", "integer", "paragraphs"),
+    _f("sections[].statistics.sentences", "integer", "sentences"),
+    _f("sections[].statistics.word_tokens", "integer",
+       "word tokens (the denominator of the rates)"),
+    _f("sections[].statistics.mentions", "integer", "mentions of actors"),
+    _f("sections[].sentences", "array", "every sentence of the section in reading order"),
+    _f("sections[].sentences[].id", "string", _SENTENCE_ID),
+    _f("sections[].sentences[].text", "string", "the sentence"),
+)
+
+#: Every export file: what it holds and its columns (CSV) or fields (JSON). In
+#: ``terms.csv``, :data:`SECTION_COLUMN` stands for one column per section;
+#: :func:`data_dictionary` expands it.
+DATA_DICTIONARY: dict[str, ExportFile] = {f.name: f for f in (
+    ExportFile("edition.json", "The edition: witness record, rules, sections, paragraphs, "
+               "sentences and apparatus.", _EDITION_FIELDS),
+    ExportFile("apparatus.csv", "One row per apparatus entry.", _APPARATUS_FIELDS),
+    ExportFile("terms.csv", "One row per term group: frequency in the text and in each "
+               "section; sorted by descending count, then term.", _TERMS_FIELDS),
+    ExportFile("keyness.csv", "Key terms of each section against the rest of the text; "
+               "sorted by section, descending G2, term.", _KEYNESS_FIELDS),
+    ExportFile("tfidf.csv", "TF-IDF of each term group in each section; sorted by section, "
+               "descending tf-idf, term.", _TFIDF_FIELDS),
+    ExportFile("actors.csv", "One row per actor of the register with its mention counts; "
+               "sorted by descending mentions, then name.", _ACTORS_FIELDS),
+    ExportFile("mentions.csv", "One row per mention of an actor, in reading order.",
+               _MENTIONS_FIELDS),
+    ExportFile("comentions.csv", "One row per pair of actors mentioned together, for the "
+               "sentence window, then the paragraph window; sorted by descending count.",
+               _COMENTIONS_FIELDS),
+    ExportFile("network.csv", "Centrality of each actor in the co-mention graph of each "
+               "window (edges weighted by count).", _NETWORK_FIELDS),
+    ExportFile("summaries.json", "Per section: statistics and the sentences.",
+               _SUMMARIES_FIELDS),
+)}
+
+
+def data_dictionary(edition: Edition) -> dict[str, ExportFile]:
+    """Return :data:`DATA_DICTIONARY` with the per-section columns of ``terms.csv`` spelled out."""
+    out = {}
+    for name, spec in DATA_DICTIONARY.items():
+        fields: list[Field] = []
+        for field in spec.fields:
+            if field.name == SECTION_COLUMN:
+                fields.extend(Field(s.id, field.type, f"occurrences in section {s.n} "
+                                    f"({s.heading or 'the untitled opening'})")
+                              for s in edition.sections)
+            else:
+                fields.append(field)
+        out[name] = spec._replace(fields=tuple(fields))
+    return out
+
+
+def json_fields(data: Any, *, maps: frozenset[str] = frozenset({"rules"}),
+                prefix: str = "") -> list[str]:
+    """List the field paths of JSON ``data`` as the data dictionary names them.
+
+    ``a.b`` is key ``b`` of object ``a``; ``a[]`` stands for the items of list
+    ``a``; the keys of an object in ``maps`` are written ``*``. Each path is
+    listed once, in order of first appearance.
+
+    >>> json_fields({"a": [{"b": 1}, {"b": 2, "c": None}], "rules": {"x": "y"}})
+    ['a', 'a[].b', 'a[].c', 'rules', 'rules.*']
+    """
+    seen: dict[str, None] = {}
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                child = f"{path}.*" if path in maps else (f"{path}.{key}" if path else key)
+                seen.setdefault(child, None)
+                walk(item, child)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, f"{path}[]")
+
+    walk(data, prefix)
+    return list(seen)

@@ -8,10 +8,35 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+import pytest
+
 from analysis import paths
 from analysis.__main__ import main
+from analysis.comentions import WINDOWS, comentions
 from analysis.edition import Edition
-from analysis.export import APPARATUS_COLUMNS, export_edition
+from analysis.export import (
+    APPARATUS_COLUMNS,
+    DATA_DICTIONARY,
+    FILES,
+    data_dictionary,
+    export_edition,
+    json_fields,
+)
+from analysis.register import Register
+from analysis.terms import term_frequencies
+
+
+@pytest.fixture(scope="module")
+def exported(edition: Edition, register: Register, tmp_path_factory) -> Path:
+    """A folder with one export of the edition (do not modify)."""
+    out = tmp_path_factory.mktemp("export")
+    export_edition(edition, out, register=register)
+    return out
+
+
+def _csv(folder: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(folder / name, keep_default_na=False, dtype=str)
 
 
 def test_edition_json_shape(edition: Edition, tmp_path: Path) -> None:
@@ -50,15 +75,125 @@ def test_export_is_deterministic(edition: Edition, tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     names = [p.name for p in export_edition(edition, first)]
     export_edition(edition, second)
+    assert names == list(FILES)
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     assert not [p for p in first.iterdir() if p.name.startswith(".")], "temporary files left"
 
 
+def test_export_is_deterministic_across_processes(exported: Path, tmp_path: Path) -> None:
+    # A fresh interpreter has another hash seed: no output may depend on set or dict order.
+    subprocess.run([sys.executable, "-m", "analysis", "export", "--out", str(tmp_path)],
+                   check=True, capture_output=True, cwd=paths.ROOT,
+                   env={"PYTHONHASHSEED": "12345", "PATH": ""})
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (exported / name).read_bytes(), name
+
+
+def test_every_file_is_written_with_its_documented_columns(edition: Edition,
+                                                           exported: Path) -> None:
+    dictionary = data_dictionary(edition)
+    assert sorted(p.name for p in exported.iterdir()) == sorted(FILES) == sorted(dictionary)
+    for name, spec in dictionary.items():
+        documented = [f.name for f in spec.fields]
+        if name.endswith(".csv"):
+            with (exported / name).open(encoding="utf-8", newline="") as handle:
+                header = next(csv.reader(handle))
+            assert header == documented, name
+        else:
+            data = json.loads((exported / name).read_text(encoding="utf-8"))
+            assert json_fields(data) == documented, name
+
+
+def test_every_column_is_described(edition: Edition) -> None:
+    for spec in data_dictionary(edition).values():
+        assert spec.description.strip()
+        names = [f.name for f in spec.fields]
+        assert len(names) == len(set(names)), spec.name
+        for field in spec.fields:
+            assert field.type.strip() and field.description.strip(), (spec.name, field.name)
+    assert set(DATA_DICTIONARY) == set(FILES)
+
+
+def test_files_are_utf8_with_newline_line_ends(exported: Path) -> None:
+    for name in FILES:
+        data = (exported / name).read_bytes()
+        text = data.decode("utf-8")
+        assert "\r" not in text and text.endswith("\n"), name
+
+
+def test_floats_have_six_significant_digits(exported: Path) -> None:
+    for name in ("terms.csv", "keyness.csv", "tfidf.csv", "comentions.csv", "network.csv"):
+        frame = pd.read_csv(exported / name)
+        for column in frame.select_dtypes("float").columns:
+            for value in frame[column].dropna():
+                assert float(f"{value:.6g}") == value, (name, column, value)
+
+
+def test_terms_agree_with_the_package(edition: Edition, exported: Path) -> None:
+    frame = pd.read_csv(exported / "terms.csv")
+    expected = term_frequencies(edition)
+    assert frame["term"].tolist() == expected["term"].tolist()
+    assert frame["count"].tolist() == expected["count"].tolist()
+    sections = [s.id for s in edition.sections]
+    assert (frame[sections].sum(axis=1) == frame["count"]).all()
+    assert frame["per_1000"].tolist() == pytest.approx(expected["per_1000"].tolist(), rel=1e-5)
+
+
+def test_actor_counts_agree_with_mentions(exported: Path, register: Register,
+                                          mentions: pd.DataFrame) -> None:
+    actors, found = _csv(exported, "actors.csv"), _csv(exported, "mentions.csv")
+    assert sorted(actors["id"]) == sorted(a.id for a in register)
+    assert actors["mentions"].astype(int).sum() == len(found) == len(mentions)
+    by_actor = found["actor_id"].value_counts()
+    for actor_id, count in zip(actors["id"], actors["mentions"].astype(int), strict=True):
+        assert by_actor.get(actor_id, 0) == count, actor_id
+    assert set(found["actor_id"]) <= set(actors["id"])
+
+
+def test_comentions_cover_both_windows_with_evidence(edition: Edition, exported: Path,
+                                                     mentions: pd.DataFrame) -> None:
+    table = _csv(exported, "comentions.csv")
+    assert sorted(set(table["window"])) == sorted(WINDOWS)
+    by_sentence = mentions.groupby("sentence_id")["actor_id"].agg(set).to_dict()
+    sentences = {s.id for s in edition.sentences}
+    for window in WINDOWS:
+        rows = table[table["window"] == window]
+        expected = comentions(mentions, window=window, edition=edition)
+        assert len(rows) == len(expected), window
+        assert rows["count"].astype(int).tolist() == expected["count"].tolist()
+        assert (rows["n_windows"].astype(int) == (
+            len(sentences) if window == "sentence" else len(edition.paragraphs))).all()
+    for row in table[table["window"] == "sentence"].itertuples():
+        evidence = row.evidence.split(";")
+        assert len(evidence) == int(row.count)
+        for sid in evidence:
+            assert {row.actor_a, row.actor_b} <= by_sentence[sid]
+
+
+def test_summaries_hold_every_sentence_once(edition: Edition, exported: Path) -> None:
+    data = json.loads((exported / "summaries.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["sections"]] == [s.id for s in edition.sections]
+    ids = [t["id"] for s in data["sections"] for t in s["sentences"]]
+    assert ids == [s.id for s in edition.sentences]
+    assert sum(s["statistics"]["sentences"] for s in data["sections"]) == len(ids)
+
+
 def test_cli_exports(tmp_path: Path, capsys) -> None:
     assert main(["export", "--out", str(tmp_path / "out")]) == 0
-    assert (tmp_path / "out" / "edition.json").exists()
-    assert (tmp_path / "out" / "apparatus.csv").exists()
+    for name in FILES:
+        assert (tmp_path / "out" / name).exists(), name
+    assert capsys.readouterr().out.splitlines() == [str(tmp_path / "out" / n) for n in FILES]
+
+
+def test_cli_bad_register_is_one_line_and_writes_nothing(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("actors:\n  - id: Not A Slug\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["export", "--out", str(out), "--actors", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"error: {bad}:")
+    assert not out.exists()
 
 
 def test_cli_bad_decisions_is_one_line_and_writes_nothing(tmp_path: Path, capsys) -> None:
@@ -92,4 +227,16 @@ def test_cli_changed_witness_exits_non_zero(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "SHA-256" in result.stderr and "000_2cf028e75483853e.txt" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failing_table_writes_no_file(edition: Edition, register: Register, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(src: object) -> str:
+        raise ValueError("a table could not be computed")
+
+    last = list(FILES)[-1]
+    monkeypatch.setitem(FILES, last, fail)
+    with pytest.raises(ValueError, match="could not be computed"):
+        export_edition(edition, tmp_path / "out", register=register)
     assert not (tmp_path / "out").exists()
