@@ -8,6 +8,7 @@ quotation mark, ``<``, ``&`` or a Markdown construct shows literally.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,16 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["Html", "chooser", "data_table", "details", "figure_text", "join", "link"]
+__all__ = [
+    "Html",
+    "chooser",
+    "data_table",
+    "details",
+    "figure_text",
+    "figure_views",
+    "join",
+    "link",
+]
 
 #: Where the reading text lies, seen from a page in ``book/analyses/``.
 TEXT_PAGE = "../text.html"
@@ -146,3 +156,27 @@ def chooser(name: str, label: str, options: Sequence[tuple[str, str, Html]]) -> 
     out += [f'<div data-chooser-panel="{slug}" data-key="{_e(key)}">{panel.text}</div>'
             for key, _, panel in options]
     return Html("".join(out))
+
+
+def figure_views(figure_name: str, label: str,
+                 views: Sequence[tuple[str, Sequence[bool]]]) -> Html:
+    """A labelled ``<select>`` that switches a plotly figure between views (``edition.js``).
+
+    ``views`` are ``(label, visible)``: the visibility of each of the figure's
+    traces in that view. Unlike plotly's own menus, a ``<select>`` is reached
+    and operated with the keyboard. ``figure_name`` is the name given to
+    :func:`analysis.display.name_figure`.
+
+    >>> 'data-plotly-views="plotly-net"' in str(figure_views("net", "Show", [("a", [True])]))
+    True
+    """
+    from .display import figure_id
+
+    target = figure_id(figure_name)
+    select_id = f"views-{_slug(figure_name)}"
+    options = "".join(
+        f'<option value="{_e(json.dumps([bool(v) for v in visible]))}">{_e(text)}</option>'
+        for text, visible in views
+    )
+    return Html(f'<p class="chooser"><label for="{select_id}">{_e(label)} </label>'
+                f'<select id="{select_id}" data-plotly-views="{_e(target)}">{options}</select></p>')

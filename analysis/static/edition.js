@@ -12,6 +12,15 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   }
+  // A select that switches a plotly figure between views: each option's value
+  // is the JSON list of its traces' visibility.
+  for (const select of document.querySelectorAll("select[data-plotly-views]")) {
+    const target = document.getElementById(select.dataset.plotlyViews);
+    if (!target || typeof Plotly === "undefined") continue;
+    select.addEventListener("change", () => {
+      Plotly.restyle(target, { visible: JSON.parse(select.value) });
+    });
+  }
   for (const select of document.querySelectorAll("select[data-chooser]")) {
     const panels = document.querySelectorAll(`[data-chooser-panel="${select.dataset.chooser}"]`);
     const show = () => {
