@@ -1,0 +1,312 @@
+"""Extractive summaries by TextRank and section statistics (analysis/summaries.py)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.edition import Edition, Paragraph, Section, Sentence
+from analysis.summaries import (
+    STATISTICS_COLUMNS,
+    rank_sentences,
+    section_statistics,
+    sentence_similarity,
+    summaries_record,
+    summarize,
+)
+from analysis.terms import token_totals
+
+GOLDEN = Path(__file__).parent / "golden" / "summaries"
+
+
+def toy_edition(sections: dict[str, list[list[str]]]) -> Edition:
+    """An edition of ``sections`` (id -> paragraphs -> sentences), sentences joined by a space.
+
+    Only what the summaries read is filled in: no witness, decisions or apparatus.
+    """
+    built, n = [], 0
+    for k, (sid, paragraphs) in enumerate(sections.items(), start=1):
+        paras = []
+        for sentences in paragraphs:
+            n += 1
+            pid, text, sents = f"p{n}", "", []
+            for j, sentence in enumerate(sentences, start=1):
+                start = len(text) + 1 if text else 0
+                text = f"{text} {sentence}" if text else sentence
+                sents.append(Sentence(f"{pid}.{j}", j, pid, sentence, start, len(text), ()))
+            paras.append(Paragraph(pid, n, sid, (), text, (), tuple(sents)))
+        built.append(Section(sid, k, sid.title(), (), tuple(paras)))
+    return Edition(
+        witness=None,
+        decisions=None,  # type: ignore[arg-type]
+        sections=tuple(built),
+        apparatus=(),
+    )
+
+
+def sentences_of(*texts: str) -> list[Sentence]:
+    """Sentences p1.1, p1.2, ... of one paragraph (offsets are not read by the ranking)."""
+    return [Sentence(f"p1.{k}", k, "p1", t, 0, len(t), ()) for k, t in enumerate(texts, start=1)]
+
+
+# --- the similarity, by hand ------------------------------------------------------------------
+
+
+def test_similarity_by_hand() -> None:
+    # 2 shared terms (cartel, leader); |A| = 3, |B| = 4: 2 / (ln 3 + ln 4) = 2 / ln 12
+    a, b = ["cartel", "leader", "escap"], ["cartel", "leader", "prison", "tunnel"]
+    assert sentence_similarity(a, b) == pytest.approx(2 / math.log(12))
+    assert sentence_similarity(a, b) == pytest.approx(0.804859, abs=1e-6)
+    assert sentence_similarity(b, a) == sentence_similarity(a, b)
+
+
+def test_similarity_counts_shared_terms_once_and_lengths_with_repeats() -> None:
+    # shared: {cartel} = 1; |A| = 3 (cartel twice), |B| = 2
+    assert sentence_similarity(["cartel", "cartel", "drug"], ["cartel", "gun"]) == pytest.approx(
+        1 / (math.log(3) + math.log(2))
+    )
+
+
+@pytest.mark.parametrize("a", [[], ["cartel"]])
+def test_similarity_is_zero_for_a_sentence_of_one_term_or_none(a: list[str]) -> None:
+    assert sentence_similarity(a, ["cartel", "leader"]) == 0.0
+    assert sentence_similarity(["cartel", "leader"], a) == 0.0
+    assert sentence_similarity(a, a) == 0.0
+
+
+def test_similarity_is_zero_without_shared_terms() -> None:
+    assert sentence_similarity(["guzman", "tunnel"], ["cartel", "bribe"]) == 0.0
+
+
+# --- the ranking ------------------------------------------------------------------------------
+
+
+def test_the_sentence_that_joins_the_others_ranks_first() -> None:
+    # The third sentence shares guzman/tunnel with the first and paid/bribes with the
+    # second; these two share nothing, and the fourth shares nothing with any.
+    sentences = sentences_of(
+        "Guzman dug tunnels.",
+        "The cartel paid bribes.",
+        "Guzman paid bribes for tunnels.",
+        "It rained in Sinaloa.",
+    )
+    ranked = rank_sentences(sentences)
+    assert [sid for sid, _ in ranked] == ["p1.3", "p1.1", "p1.2", "p1.4"]
+    assert sum(score for _, score in ranked) == pytest.approx(1)
+
+
+def test_pagerank_of_a_star_by_hand() -> None:
+    # A star of three nodes with equal weights (2 / (ln 4 + ln 3) on both edges):
+    # hub h = (1-d)/3 + d * 2l, leaf l = (1-d)/3 + d * h/2  =>  h = (1+2d) / (3(1+d)).
+    sentences = sentences_of(
+        "Guzman dug tunnels.", "Guzman paid bribes for tunnels.", "The cartel paid bribes."
+    )
+    scores = dict(rank_sentences(sentences, damping=0.85))
+    assert scores["p1.2"] == pytest.approx(2.7 / 5.55, abs=1e-8)  # 0.486486
+    assert scores["p1.1"] == pytest.approx((1 - 2.7 / 5.55) / 2, abs=1e-8)
+    assert scores["p1.1"] == scores["p1.3"]
+
+
+def test_ties_keep_reading_order() -> None:
+    sentences = sentences_of("It rained.", "Guzman fled.", "Cartels sell drugs.")
+    ranked = rank_sentences(sentences)
+    assert [sid for sid, _ in ranked] == ["p1.1", "p1.2", "p1.3"]
+    assert [score for _, score in ranked] == pytest.approx([1 / 3] * 3)
+
+
+def test_rank_edge_cases() -> None:
+    assert rank_sentences([]) == []
+    assert rank_sentences(sentences_of("Alone.")) == [("p1.1", pytest.approx(1.0))]
+    with pytest.raises(ValueError, match="damping"):
+        rank_sentences(sentences_of("Alone."), damping=1.0)
+
+
+# --- summaries --------------------------------------------------------------------------------
+
+
+STAR = {
+    "one": [
+        ["Guzman dug tunnels.", "The cartel paid bribes."],
+        ["Guzman paid bribes for tunnels.", "It rained in Sinaloa."],
+    ],
+    "two": [["Short section."]],
+}
+
+
+def test_summary_of_a_toy_edition() -> None:
+    summaries = summarize(toy_edition(STAR), k=1)
+    assert [s.section_id for s in summaries] == ["one", "two"]
+    assert summaries[0].sentences == (("p2.1", "Guzman paid bribes for tunnels."),)
+    assert summaries[0].ranks == (1,)
+    assert summaries[1].sentences == (("p3.1", "Short section."),)
+    assert summaries[1].heading == "Two"
+
+
+def test_summary_sentences_are_in_text_order_not_rank_order() -> None:
+    summary = summarize(toy_edition(STAR), k=2)[0]
+    assert [sid for sid, _ in summary.sentences] == ["p1.1", "p2.1"]
+    assert summary.ranks == (2, 1)
+    assert summary.scores[1] > summary.scores[0]
+
+
+def test_k_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="k must be"):
+        summarize(toy_edition(STAR), k=0)
+
+
+WORDS = [
+    "guzman",
+    "cartel",
+    "tunnel",
+    "prison",
+    "bribes",
+    "mexico",
+    "drugs",
+    "guns",
+    "the",
+    "and",
+    "of",
+    "escaped",
+    "escape",
+]
+SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+SECTIONS = st.lists(
+    st.lists(st.lists(SENTENCE, min_size=1, max_size=5), min_size=1, max_size=3),
+    min_size=1,
+    max_size=4,
+).map(lambda sections: {f"s{k}": paras for k, paras in enumerate(sections, start=1)})
+
+
+def check_summaries(edition: Edition, k: int) -> None:
+    """Every summary sentence is a sentence of its section, verbatim, in text order; k holds."""
+    summaries = summarize(edition, k=k)
+    assert [s.section_id for s in summaries] == [s.id for s in edition.sections]
+    for section, summary in zip(edition.sections, summaries, strict=True):
+        own = [s for p in section.paragraphs for s in p.sentences]
+        position = {s.id: i for i, s in enumerate(own)}
+        text = {s.id: s.text for s in own}
+        ids = [sid for sid, _ in summary.sentences]
+        assert len(ids) == min(k, len(own))
+        assert all(text[sid] == quoted for sid, quoted in summary.sentences)
+        assert [position[sid] for sid in ids] == sorted({position[sid] for sid in ids})
+        assert sorted(summary.ranks) == list(range(1, len(ids) + 1))
+        top = [sid for sid, _ in rank_sentences(own)[:k]]
+        assert set(ids) == set(top)
+
+
+@settings(max_examples=60, deadline=None)
+@given(sections=SECTIONS, k=st.integers(min_value=1, max_value=6))
+def test_summaries_quote_their_section_in_text_order(sections: dict, k: int) -> None:
+    check_summaries(toy_edition(sections), k)
+
+
+@pytest.mark.parametrize("k", [1, 3, 5, 14, 40])
+def test_summaries_of_the_edition_quote_it_in_text_order(edition: Edition, k: int) -> None:
+    check_summaries(edition, k)
+
+
+def test_summaries_are_deterministic(edition: Edition) -> None:
+    assert summarize(edition) == summarize(edition)
+    assert summarize(edition, k=5) == summarize(edition, k=5)
+
+
+# --- statistics -------------------------------------------------------------------------------
+
+
+def test_statistics_of_the_edition(edition: Edition) -> None:
+    stats = section_statistics(edition)
+    assert list(stats.columns) == list(STATISTICS_COLUMNS)
+    assert stats["section_id"].tolist() == [s.id for s in edition.sections]
+    assert stats["words"].tolist() == token_totals(edition)["tokens"].tolist()
+    assert stats["sentences"].sum() == len(edition.sentences)
+    assert stats["paragraphs"].sum() == len(edition.paragraphs)
+    # paragraphs are numbered without gaps across sections
+    firsts, lasts = stats["first_paragraph"].tolist(), stats["last_paragraph"].tolist()
+    assert firsts[0] == 1 and lasts[-1] == len(edition.paragraphs)
+    assert [b + 1 for b in lasts[:-1]] == firsts[1:]
+
+
+def test_statistics_by_hand() -> None:
+    ed = toy_edition(STAR)
+    mentions = pd.DataFrame(
+        {
+            "actor_id": ["guzman", "cartel", "guzman", "cartel", "sinaloa", "guzman"],
+            "section_id": ["one", "one", "one", "one", "one", "two"],
+        }
+    )
+    keyness = pd.DataFrame(
+        {
+            "section": ["one", "one", "one", "one"],
+            "term": ["tunnels", "bribes", "paid", "rained"],
+            "g2": [4.0, 4.0, 5.5, -1.0],
+        }
+    )
+    stats = section_statistics(ed, mentions=mentions, keyness=keyness, top=2)
+    assert stats.to_dict("records") == [
+        # words: 3 + 4 + 5 + 4 ("for" and "in" count; full stops do not)
+        {
+            "section_id": "one",
+            "n": 1,
+            "heading": "One",
+            "words": 16,
+            "sentences": 4,
+            "paragraphs": 2,
+            "first_paragraph": 1,
+            "last_paragraph": 2,
+            "top_actors": ("cartel", "guzman"),
+            "top_terms": ("paid", "bribes"),
+        },
+        {
+            "section_id": "two",
+            "n": 2,
+            "heading": "Two",
+            "words": 2,
+            "sentences": 1,
+            "paragraphs": 1,
+            "first_paragraph": 3,
+            "last_paragraph": 3,
+            "top_actors": ("guzman",),
+            "top_terms": (),
+        },
+    ]
+
+
+def test_statistics_name_a_missing_column() -> None:
+    with pytest.raises(ValueError, match="'section_id'"):
+        section_statistics(toy_edition(STAR), mentions=pd.DataFrame({"actor_id": ["a"]}))
+
+
+# --- the record -------------------------------------------------------------------------------
+
+
+def test_record_is_plain_json(edition: Edition) -> None:
+    stats = section_statistics(
+        edition, mentions=pd.DataFrame({"actor_id": ["guzman"], "section_id": ["opening"]})
+    )
+    record = summaries_record(edition, summarize(edition), stats)
+    again = json.loads(json.dumps(record, ensure_ascii=False))
+    assert again == record
+    first = record["sections"][0]
+    assert first["statistics"]["top_actors"] == ["guzman"]
+    assert record["sections"][1]["statistics"]["top_actors"] == []
+    texts = {s.id: s.text for s in edition.sentences}
+    assert all(texts[s["id"]] == s["text"] for sec in record["sections"] for s in sec["sentences"])
+
+
+def test_record_refuses_a_foreign_summary(edition: Edition) -> None:
+    foreign = summarize(toy_edition(STAR))
+    with pytest.raises(ValueError, match="section 'one'"):
+        summaries_record(edition, foreign, section_statistics(edition))
+
+
+def test_golden_summaries(edition: Edition, data_regression) -> None:
+    record = summaries_record(edition, summarize(edition, k=3), section_statistics(edition))
+    data_regression.check(record, fullpath=GOLDEN / "summaries.yml")
