@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -33,8 +32,8 @@ from .comentions import WINDOWS, comentions
 from .edition import ApparatusEntry, Edition
 from .network import comention_graph, network_measures
 from .register import Register, load_register
+from .summaries import section_statistics, summaries_record, summarize
 from .terms import keyness, term_frequencies, tfidf_by_section
-from .tokens import is_word, word_tokens
 
 __all__ = [
     "APPARATUS_COLUMNS",
@@ -168,11 +167,6 @@ class Sources:
                 for w in WINDOWS}
 
 
-def _round(value: float) -> float:
-    """``value`` with :data:`FLOAT_DIGITS` significant digits, as written to the files."""
-    return float(f"{value:.{FLOAT_DIGITS}g}") if math.isfinite(value) else value
-
-
 def _json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False,
                       allow_nan=False) + "\n"
@@ -214,32 +208,11 @@ def _network_frame(src: Sources) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def summaries_record(src: Sources) -> dict[str, Any]:
-    """Return the sections' statistics and their sentences (the content of ``summaries.json``).
-
-    Counts of the reading text per section; a summary by sentence extraction is
-    added by :mod:`analysis.summaries` where that module is available.
-    """
-    tokens = {s.id: 0 for s in src.edition.sections}
-    for p in src.edition.paragraphs:
-        tokens[p.section_id] += sum(1 for t in word_tokens(p.text) if is_word(t))
-    mentions = src.mentions["section_id"].value_counts()
-    sections = []
-    for s in src.edition.sections:
-        sentences = [t for p in s.paragraphs for t in p.sentences]
-        sections.append({
-            "id": s.id,
-            "n": s.n,
-            "heading": s.heading,
-            "statistics": {
-                "paragraphs": len(s.paragraphs),
-                "sentences": len(sentences),
-                "word_tokens": tokens[s.id],
-                "mentions": int(mentions.get(s.id, 0)),
-            },
-            "sentences": [{"id": t.id, "text": t.text} for t in sentences],
-        })
-    return {"sections": sections}
+def _summaries(src: Sources) -> dict[str, Any]:
+    """The content of ``summaries.json`` (:func:`analysis.summaries.summaries_record`)."""
+    statistics = section_statistics(src.edition, mentions=src.mentions,
+                                    keyness=keyness(src.edition))
+    return summaries_record(src.edition, summarize(src.edition), statistics)
 
 
 #: Every export file, by name: how its text is made from the sources.
@@ -253,7 +226,7 @@ FILES: dict[str, Callable[[Sources], str]] = {
     "mentions.csv": lambda src: _frame_text(src.mentions),
     "comentions.csv": lambda src: _frame_text(_comentions_frame(src)),
     "network.csv": lambda src: _frame_text(_network_frame(src)),
-    "summaries.json": lambda src: _json_text(summaries_record(src)),
+    "summaries.json": lambda src: _json_text(_summaries(src)),
 }
 
 
@@ -476,19 +449,29 @@ _NETWORK_FIELDS = (
 )
 
 _SUMMARIES_FIELDS = (
+    _f("method", "string", "how the summary sentences were chosen, in one line"),
     _f("sections", "array", "sections in reading order"),
     _f("sections[].id", "string", "section id"),
-    _f("sections[].n", "integer", "section number"),
+    _f("sections[].n", "integer", "section number (0 for the untitled opening)"),
     _f("sections[].heading", "string or null", "heading; null for the untitled opening"),
-    _f("sections[].statistics", "object", "counts of the section"),
-    _f("sections[].statistics.paragraphs", "integer", "paragraphs"),
-    _f("sections[].statistics.sentences", "integer", "sentences"),
-    _f("sections[].statistics.word_tokens", "integer",
-       "word tokens (the denominator of the rates)"),
-    _f("sections[].statistics.mentions", "integer", "mentions of actors"),
-    _f("sections[].sentences", "array", "every sentence of the section in reading order"),
+    _f("sections[].sentences", "array",
+       "the summary: the section's top-ranked sentences (TextRank), in text order"),
     _f("sections[].sentences[].id", "string", _SENTENCE_ID),
-    _f("sections[].sentences[].text", "string", "the sentence"),
+    _f("sections[].sentences[].text", "string", "the sentence, verbatim"),
+    _f("sections[].sentences[].score", "number",
+       "TextRank score (PageRank; the scores of a section sum to 1), 6 decimal places"),
+    _f("sections[].sentences[].rank", "integer", "rank in the section, 1 = most central"),
+    _f("sections[].statistics", "object", "size of the section and its leading actors and terms"),
+    _f("sections[].statistics.words", "integer",
+       "word tokens (the denominator of the rates)"),
+    _f("sections[].statistics.sentences", "integer", "sentences"),
+    _f("sections[].statistics.paragraphs", "integer", "paragraphs"),
+    _f("sections[].statistics.first_paragraph", "integer", "number of its first paragraph"),
+    _f("sections[].statistics.last_paragraph", "integer", "number of its last paragraph"),
+    _f("sections[].statistics.top_actors", "array of strings",
+       "ids of the most mentioned actors, by descending mentions, then id"),
+    _f("sections[].statistics.top_terms", "array of strings",
+       "the terms with the highest G2 in keyness.csv, by descending G2, then term"),
 )
 
 #: Every export file: what it holds and its columns (CSV) or fields (JSON). In
@@ -513,8 +496,8 @@ DATA_DICTIONARY: dict[str, ExportFile] = {f.name: f for f in (
                _COMENTIONS_FIELDS),
     ExportFile("network.csv", "Centrality of each actor in the co-mention graph of each "
                "window (edges weighted by count).", _NETWORK_FIELDS),
-    ExportFile("summaries.json", "Per section: statistics and the sentences.",
-               _SUMMARIES_FIELDS),
+    ExportFile("summaries.json", "Per section: an extractive summary (TextRank) and "
+               "statistics.", _SUMMARIES_FIELDS),
 )}
 
 
@@ -525,8 +508,9 @@ def data_dictionary(edition: Edition) -> dict[str, ExportFile]:
         fields: list[Field] = []
         for field in spec.fields:
             if field.name == SECTION_COLUMN:
-                fields.extend(Field(s.id, field.type, f"occurrences in section {s.n} "
-                                    f"({s.heading or 'the untitled opening'})")
+                fields.extend(Field(s.id, field.type, "occurrences in section "
+                                    + (f"{s.n}, {s.heading}" if s.heading else
+                                       "the untitled opening"))
                               for s in edition.sections)
             else:
                 fields.append(field)

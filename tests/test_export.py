@@ -171,12 +171,20 @@ def test_comentions_cover_both_windows_with_evidence(edition: Edition, exported:
             assert {row.actor_a, row.actor_b} <= by_sentence[sid]
 
 
-def test_summaries_hold_every_sentence_once(edition: Edition, exported: Path) -> None:
+def test_summaries_quote_sentences_of_their_section(edition: Edition, exported: Path) -> None:
     data = json.loads((exported / "summaries.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in data["sections"]] == [s.id for s in edition.sections]
-    ids = [t["id"] for s in data["sections"] for t in s["sentences"]]
-    assert ids == [s.id for s in edition.sentences]
-    assert sum(s["statistics"]["sentences"] for s in data["sections"]) == len(ids)
+    sentences = {t.id: t for t in edition.sentences}
+    section_of = {p.id: p.section_id for p in edition.paragraphs}
+    order = [t.id for t in edition.sentences]
+    for section in data["sections"]:
+        quoted = [t["id"] for t in section["sentences"]]
+        assert quoted and quoted == sorted(quoted, key=order.index), section["id"]
+        for t in section["sentences"]:
+            assert t["text"] == sentences[t["id"]].text
+            assert section_of[sentences[t["id"]].paragraph_id] == section["id"]
+    assert sum(s["statistics"]["sentences"] for s in data["sections"]) == len(order)
+    assert sum(s["statistics"]["paragraphs"] for s in data["sections"]) == len(edition.paragraphs)
 
 
 def test_cli_exports(tmp_path: Path, capsys) -> None:
