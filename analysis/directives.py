@@ -1,7 +1,8 @@
 """Sphinx directives that put the edition on the website's pages.
 
-Pages call these, and nothing else, to show the reading text, the witness, the
-apparatus and the bibliographic record::
+Pages call these, and nothing else, to show the reading text (with the
+mentions of actors marked), the witness, the apparatus, the register of actors
+and the bibliographic record::
 
     ```{edition-text}
     ```
@@ -21,13 +22,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import paths
+from .actor_pages import TYPE_PLURALS, RegisterEntry, register_groups, text_pieces
+from .actors import find_mentions
+from .comentions import comentions
 from .edition import ApparatusEntry, Edition, Paragraph, load_edition
+from .register import Actor, Register, load_register
 
-__all__ = ["DOCS", "edition_counts", "setup"]
+__all__ = ["DOCS", "current_actors", "edition_counts", "setup"]
 
 #: Where each part of the edition lives on the site (Sphinx document names).
 DOCS = {"text": "text", "witness": "witness", "apparatus": "apparatus", "register": "register"}
@@ -57,6 +63,30 @@ def current_edition(decisions: str | Path = paths.DECISIONS) -> Edition:
     """The edition of ``decisions``, built once per change of the files beside it."""
     files = sorted(Path(decisions).parent.glob("*"))
     return _cached_edition(str(decisions), tuple(f.stat().st_mtime_ns for f in files))
+
+
+@lru_cache(maxsize=4)
+def _cached_actors(decisions: str, register: str,
+                   stamp: tuple[int, ...]) -> tuple[Register, pd.DataFrame]:
+    actors = load_register(register)
+    return actors, find_mentions(current_edition(decisions), actors)
+
+
+def current_actors(decisions: str | Path = paths.DECISIONS,
+                   register: str | Path = paths.ACTORS) -> tuple[Register, pd.DataFrame]:
+    """The register and its mentions in the edition of ``decisions``.
+
+    Built once per change of the files beside either; the mentions are
+    :func:`analysis.actors.find_mentions`, and callers must not modify them.
+    """
+    files = sorted({*Path(decisions).parent.glob("*"), *Path(register).parent.glob("*")})
+    return _cached_actors(str(decisions), str(register),
+                          tuple(f.stat().st_mtime_ns for f in files))
+
+
+def actor_title(actor: Actor) -> str:
+    """The tooltip of a marked mention: standard name, type and identification."""
+    return f"{actor.name} \u2014 {actor.type} \u2014 {actor.description}"
 
 
 def line_ranges(lines: Iterable[int]) -> list[tuple[int, int]]:
@@ -138,6 +168,14 @@ class EditionText(_Page):
 
     def run(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
+        self.env.note_dependency(self.config.edition_register)
+        register, mentions = current_actors(self.config.edition_decisions,
+                                            self.config.edition_register)
+        actors = {a.id: a for a in register}
+        self.mentions: dict[str, list[tuple[int, int, Actor]]] = {}
+        for actor_id, pid, start, end in zip(mentions["actor_id"], mentions["paragraph_id"],
+                                             mentions["start"], mentions["end"], strict=True):
+            self.mentions.setdefault(pid, []).append((int(start), int(end), actors[actor_id]))
         anchored: dict[str, list[ApparatusEntry]] = {}
         for e in edition.apparatus:
             # A normalisation is a rule applied throughout; the witness page marks its lines.
@@ -192,13 +230,20 @@ class EditionText(_Page):
             if s.start > cursor:
                 para += nodes.Text(p.text[cursor:s.start])
             sentence = nodes.inline(ids=[s.id], classes=["sentence"])
-            pos = s.start
-            for offset, _, e in marks_at:
-                if s.start <= offset < s.end or (offset == s.end == len(p.text)):
-                    sentence += nodes.Text(p.text[pos:offset])
-                    sentence += self.entry_mark(e)
-                    pos = offset
-            sentence += nodes.Text(p.text[pos:s.end])
+            # Marks are points, mentions spans; a span reaching past the sentence
+            # (none does: find_mentions checks) or around a mark is cut in pieces.
+            points = [(offset, e) for offset, _, e in marks_at
+                      if s.start <= offset < s.end or (offset == s.end == len(p.text))]
+            for piece in text_pieces(s.start, s.end, points=points,
+                                     spans=self.mentions.get(p.id, [])):
+                if piece.mark is not None:
+                    sentence += self.entry_mark(piece.mark)
+                elif piece.span is not None:
+                    sentence += self.link(p.text[piece.start:piece.end], "register",
+                                          f"actor-{piece.span.id}", classes=["actor"],
+                                          title=actor_title(piece.span))
+                else:
+                    sentence += nodes.Text(p.text[piece.start:piece.end])
             para += sentence
             cursor = s.end
         witness = "\n".join(
@@ -319,6 +364,85 @@ class EditionApparatus(_Page):
         return out
 
 
+class EditionRegister(_Page):
+    """The register of actors: by type, each with its forms, mentions and co-mentions."""
+
+    def run(self) -> list[nodes.Node]:
+        edition = current_edition(self.config.edition_decisions)
+        self.env.note_dependency(self.config.edition_register)
+        register, mentions = current_actors(self.config.edition_decisions,
+                                            self.config.edition_register)
+        pairs = comentions(mentions, window="sentence", edition=edition)
+        groups = register_groups(register, mentions, pairs)
+        summary = nodes.paragraph(classes=["register-summary"])
+        kinds = ", ".join(
+            f"{len(entries)} {kind if len(entries) == 1 else TYPE_PLURALS[kind].lower()}"
+            for kind, entries in groups)
+        summary += nodes.Text(
+            f"{len(register)} actors ({kinds}), named {len(mentions)} times in "
+            f"{mentions['sentence_id'].nunique()} of the {len(edition.sentences)} sentences "
+            f"of the reading text; {len(pairs)} pairs of them are named in the same sentence.")
+        contents = nodes.paragraph(classes=["register-contents"])
+        for i, (kind, entries) in enumerate(groups):
+            if i:
+                contents += nodes.Text(" \u00b7 ")
+            contents += self.link(f"{TYPE_PLURALS[kind]} ({len(entries)})", "register",
+                                  _slug(TYPE_PLURALS[kind]))
+        out: list[nodes.Node] = [summary, contents]
+        for kind, entries in groups:
+            slug = _slug(TYPE_PLURALS[kind])
+            group = nodes.section(ids=[slug], names=[slug])
+            group += nodes.title("", TYPE_PLURALS[kind])
+            for entry in entries:
+                group += self.entry(entry)
+            out.append(group)
+        return out
+
+    def entry(self, entry: RegisterEntry) -> nodes.section:
+        actor = entry.actor
+        anchor = f"actor-{actor.id}"
+        node = nodes.section(ids=[anchor], names=[anchor], classes=["register-entry"])
+        node += nodes.title("", actor.name)
+        sentences = len(entry.mentions)
+        head = nodes.paragraph(classes=["register-meta"])
+        head += nodes.Text(f"{actor.type} \u00b7 {entry.count} "
+                           f"mention{'s' if entry.count != 1 else ''} in {sentences} "
+                           f"sentence{'s' if sentences != 1 else ''}")
+        node += head
+        node += nodes.paragraph("", actor.description, classes=["register-description"])
+        forms = nodes.paragraph(classes=["register-forms"])
+        forms += nodes.strong("", "Forms in the text: ")
+        for i, (form, n) in enumerate(entry.forms):
+            if i:
+                forms += nodes.Text("; ")
+            forms += nodes.inline("", form, classes=["register-form"])
+            forms += nodes.Text(f" ({n})")
+        node += forms
+        located = nodes.paragraph(classes=["register-mentions"])
+        located += nodes.strong("", "Mentions: ")
+        for i, (sentence_id, n) in enumerate(entry.mentions):
+            if i:
+                located += nodes.Text(", ")
+            located += self.link(sentence_id, "text", sentence_id,
+                                 title=f"Reading text, sentence {sentence_id}")
+            if n > 1:
+                located += nodes.Text(f"\u00a0(\u00d7{n})")
+        node += located
+        partners = nodes.paragraph(classes=["register-comentions"])
+        partners += nodes.strong("", "Named in the same sentence as: ")
+        if not entry.comentioned:
+            partners += nodes.Text("no other actor.")
+        for i, (other, n) in enumerate(entry.comentioned):
+            if i:
+                partners += nodes.Text(", ")
+            partners += self.link(other.name, "register", f"actor-{other.id}",
+                                  title=f"{other.name}: {n} sentence{'s' if n != 1 else ''} "
+                                        f"with both")
+            partners += nodes.Text(f"\u00a0({n})")
+        node += partners
+        return node
+
+
 class EditionRecord(_Page):
     """The bibliographic record of the essay and of the edition, and how to cite."""
 
@@ -383,11 +507,13 @@ def setup(app: Any) -> dict[str, Any]:
         "edition-witness": EditionWitness,
         "edition-apparatus": EditionApparatus,
         "edition-record": EditionRecord,
+        "edition-register": EditionRegister,
     }
     for name, directive in directives.items():
         app.add_directive(name, directive)
     app.add_role("edition-count", EditionCount())
     app.add_config_value("edition_decisions", str(paths.DECISIONS), "env")
+    app.add_config_value("edition_register", str(paths.ACTORS), "env")
     app.connect("builder-inited", _add_static)
     app.add_css_file("edition.css")
     app.add_js_file("edition.js")
