@@ -1,0 +1,193 @@
+"""The edition's pages in a browser: anchors, figures, search, keyboard, contrast."""
+
+from __future__ import annotations
+
+import itertools
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from analysis.edition import load_edition
+
+if TYPE_CHECKING:
+    from conftest import Visit
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "_build" / "screenshots"
+FIGURE_PAGES = ("witness.html", "analyses/terms.html", "analyses/actors.html",
+                "analyses/sections.html", "analyses/order.html")
+
+_HEADINGS_JS = """() => [...document.querySelectorAll(
+  'main h1, main h2, main h3, main h4, main h5, main h6')]
+  .filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"""
+
+# Contrast of every element of the article that holds text of its own, against the first
+# opaque background behind it (WCAG 2 relative luminance).
+_CONTRAST_JS = """() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const bg = el => { for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c; }
+    return [255, 255, 255]; };
+  const worst = [];
+  for (const el of document.querySelectorAll('article *')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || el.closest('svg, .js-plotly-plot, pre, code')) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.display === 'none' || !el.offsetParent) continue;
+    const a = lum(rgb(style.color)), b = lum(bg(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const large = parseFloat(style.fontSize) >= 24 ||
+      (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) worst.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
+  }
+  return worst;
+}"""
+
+
+def _non_blank(png: bytes) -> bool:
+    """True if a PNG's pixel data has enough distinct values to show content."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, data = 8, b""
+    while pos < len(png):
+        length = int.from_bytes(png[pos:pos + 4], "big")
+        kind = png[pos + 4:pos + 8]
+        if kind == b"IDAT":
+            data += png[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    raw = zlib.decompress(data)
+    return len(set(raw)) > 32 and sum(1 for b in raw[::7] if b not in (0, 255)) > len(raw) // 700
+
+
+@pytest.fixture(scope="module")
+def edition():
+    return load_edition()
+
+
+def test_paragraph_and_sentence_anchors_resolve(visit: Callable[[str], Visit], edition) -> None:
+    """Every paragraph of the reading text, and every sentence, has its anchor."""
+    record = visit("text.html#p12")
+    page = record.page
+    assert page.evaluate("() => document.querySelector(':target')?.id") == "p12"
+    ids = set(page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)"))
+    missing = [p.id for p in edition.paragraphs if p.id not in ids]
+    missing += [s.id for s in edition.sentences if s.id not in ids]
+    assert missing == []
+    box = page.locator("#p12").bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    assert record.problems == []
+
+
+def test_witness_line_leads_to_its_paragraph(visit: Callable[[str], Visit]) -> None:
+    """Line 53 of W, which completes a sentence of paragraph 5, links there and back."""
+    record = visit("witness.html#w53")
+    link = record.page.locator("#w53 a.wdest")
+    assert link.get_attribute("href") == "text.html#p5"
+    link.click()
+    record.page.wait_for_url("**/text.html#p5")
+    assert record.page.evaluate("() => document.querySelector(':target')?.id") == "p5"
+    back = record.page.locator("#p5").locator("xpath=preceding-sibling::aside[1]")
+    assert "53\u201371" in back.inner_text()
+
+
+def test_apparatus_entries_link_both_ways(visit: Callable[[str], Visit], edition) -> None:
+    record = visit("apparatus.html")
+    page = record.page
+    for entry in edition.apparatus:
+        assert page.locator(f"[id='{entry.id}']").count() == 1, entry.id
+    emendation = next(e for e in edition.apparatus if e.type == "emendation")
+    hrefs = page.locator(f"[id='{emendation.id}'] a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")
+    assert "witness.html#w247" in hrefs
+    assert any(h.startswith("text.html#p14") for h in hrefs)
+    text = visit("text.html").page
+    marks = text.locator(f"a.app-mark[href='apparatus.html#{emendation.id}']")
+    assert marks.count() >= 1
+    assert emendation.note[:30] in (marks.first.get_attribute("title") or "")
+
+
+@pytest.mark.parametrize("path", FIGURE_PAGES)
+def test_figure_pages_render_their_figures(visit: Callable[[str], Visit], site_dir: Path,
+                                           path: str) -> None:
+    """Each figure is drawn by plotly.js, captioned, and has its data as a table too."""
+    assert (site_dir / path).is_file(), f"{path} is not in the built site"
+    record = visit(path)
+    page = record.page
+    figures = page.locator(".plotly-graph-div")
+    assert figures.count() >= 1
+    page.wait_for_function(
+        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
+        arg=figures.count())
+    assert page.locator("figure figcaption").count() >= figures.count()
+    assert page.locator("table.edition-table").count() >= figures.count()
+    assert record.problems == []
+
+
+def test_search_finds_words_of_the_essay(visit: Callable[[str], Visit]) -> None:
+    """Offline search finds a word that only the essay has, on the reading text."""
+    record = visit("search.html?q=Wachovia")
+    links = record.page.locator("#search-results li a")
+    links.first.wait_for()
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert any(h.split("?")[0].split("#")[0] == "text.html" for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("path", ["text.html", "analyses/actors.html"])
+def test_screenshots_are_not_blank(visit: Callable[[str], Visit], path: str) -> None:
+    record = visit(path)
+    record.page.set_viewport_size({"width": 1280, "height": 900})
+    if path.startswith("analyses/"):
+        record.page.wait_for_selector(".js-plotly-plot .main-svg")
+        record.page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    png = record.page.screenshot()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / (path.replace("/", "-").replace(".html", ".png"))).write_bytes(png)
+    assert _non_blank(png)
+
+
+def test_blank_png_is_detected() -> None:
+    """The non-blank check itself fails on a blank image."""
+    width, height = 64, 32
+    raw = b"".join(b"\x00" + b"\xff" * (width * 3) for _ in range(height))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (len(body).to_bytes(4, "big") + kind + body
+                + zlib.crc32(kind + body).to_bytes(4, "big"))
+
+    png = (b"\x89PNG\r\n\x1a\n"
+           + chunk(b"IHDR", width.to_bytes(4, "big") + height.to_bytes(4, "big")
+                   + bytes([8, 2, 0, 0, 0]))
+           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    assert not _non_blank(png)
+
+
+def test_headings_are_in_order(visit: Callable[[str], Visit], site_page: str) -> None:
+    """One h1 per page, and no heading level skipped going down."""
+    levels = visit(site_page).page.evaluate(_HEADINGS_JS)
+    if site_page in ("search.html", "genindex.html"):
+        return
+    assert levels[:1] == [1] and levels.count(1) == 1, levels
+    for a, b in itertools.pairwise(levels):
+        assert b <= a + 1, levels
+
+
+@pytest.mark.parametrize("path", ["index.html", "text.html", "witness.html", "apparatus.html",
+                                  "analyses/order.html"])
+def test_text_contrast_passes_wcag_aa(visit: Callable[[str], Visit], path: str) -> None:
+    assert visit(path).page.evaluate(_CONTRAST_JS) == []
+
+
+def test_controls_work_from_the_keyboard(visit: Callable[[str], Visit]) -> None:
+    """A paragraph's witness lines open with the keyboard."""
+    page = visit("text.html").page
+    summary = page.locator("details.witness-lines summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("details.witness-lines").first.get_attribute("open") is not None
