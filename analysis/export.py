@@ -508,9 +508,9 @@ def data_dictionary(edition: Edition) -> dict[str, ExportFile]:
         fields: list[Field] = []
         for field in spec.fields:
             if field.name == SECTION_COLUMN:
-                fields.extend(Field(s.id, field.type, "occurrences in section "
-                                    + (f"{s.n}, {s.heading}" if s.heading else
-                                       "the untitled opening"))
+                fields.extend(Field(s.id, field.type, "occurrences in "
+                                    + (f"section {s.n}, {s.heading}" if s.heading else
+                                       "the untitled opening section"))
                               for s in edition.sections)
             else:
                 fields.append(field)
