@@ -42,8 +42,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
-from . import comentions as comentions_module
 from . import measures, network, paths, terms, tokens
+from .comentions import WINDOWS
 from .directives import current_edition, edition_counts
 from .edition import Edition
 from .export import (
@@ -165,7 +165,7 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
         "kwic-width": _default(terms.kwic, "width"),
         "actors": len(register),
         "mentions": len(src.mentions),
-        "comention-windows": " and ".join(comentions_module.WINDOWS),
+        "comention-windows": " and ".join(WINDOWS),
         "sentence-pairs": len(src.comentions["sentence"]),
         "paragraph-pairs": len(src.comentions["paragraph"]),
         "layout-seed": network.LAYOUT_SEED,
@@ -237,8 +237,8 @@ class EditionDownloads(_DataDirective):
         files = site_files(*self.sources())
         listing = nodes.definition_list(classes=["edition-downloads"])
         for name, text in files.items():
-            item = nodes.definition_list_item(ids=[f"download-{name.replace('.', '-')}"])
-            term = nodes.term()
+            item = nodes.definition_list_item()
+            term = nodes.term(ids=[f"download-{name.replace('.', '-')}"])
             link = nodes.reference("", "", refuri=self.file_uri(name), classes=["download"])
             link += nodes.literal("", name)
             term += link

@@ -1,0 +1,193 @@
+"""The data on the site: files written into the build, their listing, dictionary and references."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from pathlib import Path
+from urllib.parse import urldefrag
+
+import pytest
+from pybtex.database import parse_file
+from pybtex.plugin import find_plugin
+from sphinx.application import Sphinx
+
+from analysis import paths
+from analysis.downloads import (
+    BIBLIOGRAPHY_STYLE,
+    CHECKSUMS,
+    DATA_DIR,
+    checksums_text,
+    method_values,
+    site_files,
+)
+from analysis.edition import Edition
+from analysis.export import FILES, data_dictionary, export_files
+from analysis.register import Register
+
+BOOK = paths.ROOT / "book"
+
+_PAGE = """\
+Data
+====
+
+.. edition-downloads::
+
+Dictionary
+----------
+
+.. edition-data-dictionary::
+
+At least :method-value:`keyness-min-count` times.
+"""
+
+_NESTED = """\
+Nested
+======
+
+.. edition-downloads::
+"""
+
+
+def _build(src: Path, *, pages: dict[str, str], warningiserror: bool = True) -> tuple[Path, str]:
+    """Build ``pages`` (rst, by document name) with the extension; return (outdir, warnings)."""
+    (src / "conf.py").write_text(
+        "extensions = ['analysis.directives', 'analysis.downloads']\n"
+        "root_doc = 'index'\n", encoding="utf-8")
+    for name, text in pages.items():
+        (src / f"{name}.rst").parent.mkdir(parents=True, exist_ok=True)
+        (src / f"{name}.rst").write_text(text, encoding="utf-8")
+    warnings = io.StringIO()
+    app = Sphinx(str(src), str(src), str(src / "_out"), str(src / "_doctrees"), "html",
+                 status=None, warning=warnings, freshenv=True, warningiserror=warningiserror)
+    app.build()
+    return Path(app.outdir), warnings.getvalue()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small site built with the extension: a data page at the root and one in a folder."""
+    index = "Site\n====\n\n.. toctree::\n\n   data\n   sub/nested\n"
+    out, warnings = _build(tmp_path_factory.mktemp("site"),
+                           pages={"index": index, "data": _PAGE, "sub/nested": _NESTED})
+    assert warnings == ""
+    return out
+
+
+def _main(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    return html[html.index('role="main"'):]
+
+
+def test_the_build_writes_every_export_file_and_the_checksums(
+        site: Path, edition: Edition, register: Register) -> None:
+    folder = site / DATA_DIR
+    expected = export_files(edition, register)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*FILES, CHECKSUMS])
+    for name, text in expected.items():
+        assert (folder / name).read_bytes() == text.encode("utf-8"), name
+    for line in (folder / CHECKSUMS).read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ")
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+
+
+@pytest.mark.parametrize("page", ["data.html", "sub/nested.html"])
+def test_every_link_of_the_listing_opens_a_file(site: Path, page: str) -> None:
+    main = _main(site / page)
+    hrefs = re.findall(r'href="([^"#][^"]*)"', main)
+    files = [h for h in hrefs if DATA_DIR in h]
+    assert len({Path(h).name for h in files}) == len(FILES) + 1
+    for href in files:
+        target = (site / page).parent / urldefrag(href).url
+        assert target.resolve().is_file(), href
+
+
+def test_the_listing_shows_the_size_and_sha256_of_each_file(site: Path) -> None:
+    main = _main(site / "data.html")
+    for name in FILES:
+        data = (site / DATA_DIR / name).read_bytes()
+        item = main[main.index(f'id="download-{name.replace(".", "-")}"'):]
+        item = item[:item.index("</dd>")]
+        assert f"{len(data):,} bytes" in item, name
+        assert hashlib.sha256(data).hexdigest() in item, name
+
+
+def test_the_dictionary_lists_every_column_of_every_file(site: Path, edition: Edition) -> None:
+    main = _main(site / "data.html")
+    for name, spec in data_dictionary(edition).items():
+        start = main.index(f'id="file-{name.replace(".", "-")}"')
+        table = main[start:main.index("</table>", start)]
+        shown = re.findall(r'<tr[^>]*>\s*<td><p><code[^>]*><span class="pre">([^<]+)</span>',
+                           table)
+        assert shown == [f.name for f in spec.fields], name
+
+
+def test_links_to_the_dictionary_have_targets(site: Path) -> None:
+    main = _main(site / "data.html")
+    ids = set(re.findall(r'id="([^"]+)"', main))
+    anchors = re.findall(r'href="#([^"]+)"', main)
+    assert anchors and set(anchors) <= ids
+
+
+def test_method_value_quotes_the_code(site: Path) -> None:
+    assert "At least <span class=\"computed\">3</span> times." in _main(site / "data.html")
+
+
+def test_an_unknown_method_value_is_a_build_error(tmp_path: Path) -> None:
+    page = "Page\n====\n\n:method-value:`no-such-value`\n"
+    _, warnings = _build(tmp_path, pages={"index": page}, warningiserror=False)
+    assert "method-value: unknown value 'no-such-value'" in warnings
+
+
+def test_site_files_are_the_command_line_export(edition: Edition, register: Register) -> None:
+    assert site_files() == export_files(edition, register)
+
+
+def test_checksums_text_verifies_with_sha256sum_format() -> None:
+    text = checksums_text({"a.csv": "x\n", "b.json": "{}\n"})
+    a, b = (hashlib.sha256(data).hexdigest() for data in (b"x\n", b"{}\n"))
+    assert text.splitlines() == [f"{a}  a.csv", f"{b}  b.json"]
+
+
+def _roles(page: Path, role: str) -> set[str]:
+    return set(re.findall(rf"\{{{role}\}}`([^`]+)`", page.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("page", ["methods.md", "data.md"])
+def test_every_value_the_pages_quote_exists(page: str, edition: Edition,
+                                            register: Register) -> None:
+    values = method_values(edition, register)
+    quoted = _roles(BOOK / page, "method-value") | _roles(BOOK / page, "edition-count")
+    assert quoted and quoted <= set(values)
+
+
+@pytest.mark.parametrize("page", ["methods.md", "data.md"])
+def test_no_computed_value_is_typed_by_hand(page: str, edition: Edition,
+                                            register: Register) -> None:
+    # Roles, code blocks and code (formulas, commands, constants of libraries) are not prose.
+    text = re.sub(r"```.*?```", "", (BOOK / page).read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"\{[\w:-]+\}`[^`]*`|`[^`]*`", "", text)
+    for name, value in method_values(edition, register).items():
+        if sum(c.isdigit() for c in value) >= 2:
+            typed = re.search(rf"(?<![\w.,]){re.escape(value)}(?![\w,])", text)
+            assert typed is None, f"{value} ({name}) is typed in {page}; use the role"
+
+
+def test_the_bibliography_is_cited_and_every_citation_is_in_it() -> None:
+    entries = parse_file(str(BOOK / "references.bib")).entries
+    text = (BOOK / "methods.md").read_text(encoding="utf-8")
+    cited = {key.strip() for keys in re.findall(r"\{cite(?::\w+)?\}`([^`]+)`", text)
+             for key in keys.split(",")}
+    assert cited == set(entries)
+    assert "```{bibliography}" in text
+
+
+def test_references_are_labelled_by_author_and_year() -> None:
+    style = find_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLE)()
+    entries = parse_file(str(BOOK / "references.bib")).entries
+    labels = {e.key: e.label for e in style.format_entries(entries.values())}
+    assert labels["kiss2006punkt"] == "Kiss and Strunk 2006"
+    assert labels["bird2009nltk"] == "Bird et al. 2009"
+    assert labels["dunning1993accurate"] == "Dunning 1993"
+    assert len(set(labels.values())) == len(labels)
