@@ -76,6 +76,9 @@ CHECKSUMS = "SHA256SUMS"
 
 _logger = logging.getLogger(__name__)
 
+#: What the data dictionary lists for a file, by suffix.
+_ITEMS = {".csv": "columns", ".json": "fields", ".xml": "elements"}
+
 
 def _inputs(decisions: str | Path, actors: str | Path) -> tuple[Path, ...]:
     """The files the export depends on: the seeds and the package's modules."""
@@ -247,7 +250,7 @@ class EditionDownloads(_DataDirective):
             definition = nodes.definition()
             about = nodes.paragraph()
             about += nodes.Text(DATA_DICTIONARY[name].description + " ")
-            what = "fields" if name.endswith(".json") else "columns"
+            what = _ITEMS[Path(name).suffix]
             about += nodes.reference("", f"Its {what}.", refuri=f"#{_anchor(name)}",
                                      internal=True)
             definition += about
@@ -281,7 +284,7 @@ class EditionDataDictionary(_DataDirective):
             title += link
             out.append(title)
             out.append(nodes.paragraph("", spec.description))
-            what = "Field" if name.endswith(".json") else "Column"
+            what = _ITEMS[Path(spec.name).suffix].capitalize()[:-1]
             rows: list[list[nodes.Node | str]] = [
                 [nodes.literal("", f.name), f.type, f.description] for f in spec.fields]
             out.append(_table([30, 20, 50], [what, "Type", "Meaning"], rows,

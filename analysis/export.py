@@ -9,8 +9,8 @@ with explicit tie-breakers, and every float is written with
 :data:`FLOAT_DIGITS` significant digits.
 
 :data:`DATA_DICTIONARY` describes every file and every column (for JSON, every
-field); the site's data page renders it, and the tests check that it names
-exactly the columns the files have.
+field; for XML, every element); the site's data page renders it, and the tests
+check that it names exactly the columns the files have.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from .edition import ApparatusEntry, Edition
 from .network import comention_graph, network_measures
 from .register import Register, load_register
 from .summaries import section_statistics, summaries_record, summarize
+from .tei import tei_text
 from .terms import keyness, term_frequencies, tfidf_by_section
 
 __all__ = [
@@ -218,6 +219,7 @@ def _summaries(src: Sources) -> dict[str, Any]:
 #: Every export file, by name: how its text is made from the sources.
 FILES: dict[str, Callable[[Sources], str]] = {
     "edition.json": lambda src: _json_text(edition_record(src.edition)),
+    "edition.xml": lambda src: tei_text(src.edition, src.register, src.mentions),
     "apparatus.csv": lambda src: _csv_text(apparatus_rows(src.edition), APPARATUS_COLUMNS),
     "terms.csv": lambda src: _frame_text(term_frequencies(src.edition)),
     "keyness.csv": lambda src: _frame_text(keyness(src.edition)),
@@ -272,7 +274,12 @@ def export_edition(edition: Edition, out: str | Path, *,
 
 
 class Field(NamedTuple):
-    """A column of a CSV file or a field of a JSON file (``a.b``; ``a[]`` for items of a list)."""
+    """A column of a CSV file, a field of a JSON file or an element of an XML file.
+
+    JSON fields are written ``a.b`` (field ``b`` of object ``a``), ``a[]`` (the
+    items of list ``a``) and ``a.*`` (any key of ``a``); XML elements by their
+    path of local names (``TEI/text/body``).
+    """
 
     name: str
     type: str
@@ -359,6 +366,84 @@ _EDITION_FIELDS = (
     _f("apparatus[].witness_reading", "string or null", "reading of the witness (emendation)"),
     _f("apparatus[].rule", "string or null", "rule applied (normalisation)"),
     _f("apparatus[].note", "string", "the editor's note: what was done and why"),
+)
+
+_T = "TEI/"
+_TEI_FIELDS = (
+    _f("TEI", "element", "the document, in the TEI namespace"),
+    _f(_T + "teiHeader", "element", "the header: the edition, its source and its rules"),
+    _f(_T + "teiHeader/fileDesc", "element", "the file description"),
+    _f(_T + "teiHeader/fileDesc/titleStmt", "element", "titles and responsibility"),
+    _f(_T + "teiHeader/fileDesc/titleStmt/title", "text", "title of the edition"),
+    _f(_T + "teiHeader/fileDesc/titleStmt/author", "text", "author of the essay"),
+    _f(_T + "teiHeader/fileDesc/titleStmt/editor", "text", "editors of the edition"),
+    _f(_T + "teiHeader/fileDesc/editionStmt", "element", "the version of the edition"),
+    _f(_T + "teiHeader/fileDesc/editionStmt/edition", "text", "@n: the version"),
+    _f(_T + "teiHeader/fileDesc/editionStmt/edition/date", "text",
+       "date of the version; @when: the same as YYYY-MM-DD"),
+    _f(_T + "teiHeader/fileDesc/publicationStmt", "element", "how the edition is published"),
+    _f(_T + "teiHeader/fileDesc/publicationStmt/p", "text", "title and editors"),
+    _f(_T + "teiHeader/fileDesc/sourceDesc", "element", "the source: the essay and the witness"),
+    _f(_T + "teiHeader/fileDesc/sourceDesc/bibl", "element", "bibliographic record of the essay"),
+    _f(_T + "teiHeader/fileDesc/sourceDesc/bibl/author", "text", "author"),
+    _f(_T + "teiHeader/fileDesc/sourceDesc/bibl/title", "text", "title"),
+    _f(_T + "teiHeader/fileDesc/sourceDesc/bibl/publisher", "text", "publisher"),
+    _f(_T + "teiHeader/fileDesc/sourceDesc/bibl/pubPlace", "text", "place of publication"),
+    _f(_T + "teiHeader/fileDesc/sourceDesc/bibl/date", "text", "date of publication"),
+    _f(_T + "teiHeader/fileDesc/sourceDesc/listWit", "element", "the witnesses"),
+    _f(_T + "teiHeader/fileDesc/sourceDesc/listWit/witness", "text",
+       "the witness W: description, file, lines and SHA-256; @xml:id: its siglum"),
+    _f(_T + "teiHeader/encodingDesc", "element", "how the text was encoded"),
+    _f(_T + "teiHeader/encodingDesc/editorialDecl", "element", "the editorial rules"),
+    _f(_T + "teiHeader/encodingDesc/editorialDecl/p", "text", "a rule; @n: its name"),
+    _f(_T + "standOff", "element", "the register of actors"),
+    _f(_T + "standOff/listPerson", "element", "persons and groups"),
+    _f(_T + "standOff/listPerson/person", "element", "a person; @xml:id: the actor id"),
+    _f(_T + "standOff/listPerson/person/persName", "text",
+       "standard name; with @type=\"form\", a form searched for in the text"),
+    _f(_T + "standOff/listPerson/person/note", "text", "one-line identification"),
+    _f(_T + "standOff/listPerson/personGrp", "element", "a group; @xml:id: the actor id"),
+    _f(_T + "standOff/listPerson/personGrp/name", "text",
+       "standard name; with @type=\"form\", a form searched for in the text"),
+    _f(_T + "standOff/listPerson/personGrp/note", "text", "one-line identification"),
+    _f(_T + "standOff/listOrg", "element", "organisations"),
+    _f(_T + "standOff/listOrg/org", "element", "an organisation; @xml:id: the actor id"),
+    _f(_T + "standOff/listOrg/org/orgName", "text",
+       "standard name; with @type=\"form\", a form searched for in the text"),
+    _f(_T + "standOff/listOrg/org/note", "text", "one-line identification"),
+    _f(_T + "standOff/listPlace", "element", "places"),
+    _f(_T + "standOff/listPlace/place", "element", "a place; @xml:id: the actor id"),
+    _f(_T + "standOff/listPlace/place/placeName", "text",
+       "standard name; with @type=\"form\", a form searched for in the text"),
+    _f(_T + "standOff/listPlace/place/note", "text", "one-line identification"),
+    _f(_T + "text", "element", "the text"),
+    _f(_T + "text/body", "element", "the reading text"),
+    _f(_T + "text/body/div", "element",
+       "a section; @xml:id: section id, @type=\"section\", @n: number"),
+    _f(_T + "text/body/div/head", "text", "the section's heading"),
+    _f(_T + "text/body/div/p", "mixed",
+       "a paragraph, its text exactly the paragraph of the reading text; @xml:id: "
+       "paragraph id, @n: number"),
+    _f(_T + "text/body/div/p/s", "mixed", "a sentence; @xml:id: sentence id, @n: number"),
+    _f(_T + "text/body/div/p/lb", "empty",
+       "where a line of W begins, between sentences; @ed=\"#W\", @n: the line"),
+    _f(_T + "text/body/div/p/s/lb", "empty",
+       "where a line of W begins, in a sentence; @ed=\"#W\", @n: the line"),
+    _f(_T + "text/body/div/p/s/name", "mixed",
+       "a mention of an actor; @ref: # and the actor id, @type: the actor's type"),
+    _f(_T + "text/body/div/p/s/name/lb", "empty",
+       "where a line of W begins, in a mention; @ed=\"#W\", @n: the line"),
+    _f(_T + "text/back", "element", "matter after the text"),
+    _f(_T + "text/back/div", "element", "the apparatus; @type=\"apparatus\""),
+    _f(_T + "text/back/div/listApp", "element", "the apparatus entries"),
+    _f(_T + "text/back/div/listApp/app", "element",
+       "an entry; @xml:id: entry id, @type, @n, @loc: witness lines (first and last of a "
+       "transposition), @corresp: the sentences, paragraphs or section concerned"),
+    _f(_T + "text/back/div/listApp/app/lem", "text", "reading of the text (emendation, sic)"),
+    _f(_T + "text/back/div/listApp/app/rdg", "text",
+       "reading of the witness (emendation); @wit=\"#W\""),
+    _f(_T + "text/back/div/listApp/app/note", "text",
+       "the editor's note; @type: the rule applied (normalisation)"),
 )
 
 _APPARATUS_FIELDS = (
@@ -480,6 +565,9 @@ _SUMMARIES_FIELDS = (
 DATA_DICTIONARY: dict[str, ExportFile] = {f.name: f for f in (
     ExportFile("edition.json", "The edition: witness record, rules, sections, paragraphs, "
                "sentences and apparatus.", _EDITION_FIELDS),
+    ExportFile("edition.xml", "The edition in TEI P5 XML: header, register of actors, "
+               "sections, paragraphs and sentences with the line beginnings of W and the "
+               "mentions of actors, apparatus.", _TEI_FIELDS),
     ExportFile("apparatus.csv", "One row per apparatus entry.", _APPARATUS_FIELDS),
     ExportFile("terms.csv", "One row per term group: frequency in the text and in each "
                "section; sorted by descending count, then term.", _TERMS_FIELDS),

@@ -6,6 +6,7 @@ import csv
 import json
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +25,7 @@ from analysis.export import (
     json_fields,
 )
 from analysis.register import Register
+from analysis.tei import element_paths
 from analysis.terms import term_frequencies
 
 
@@ -100,9 +102,12 @@ def test_every_file_is_written_with_its_documented_columns(edition: Edition,
             with (exported / name).open(encoding="utf-8", newline="") as handle:
                 header = next(csv.reader(handle))
             assert header == documented, name
-        else:
+        elif name.endswith(".json"):
             data = json.loads((exported / name).read_text(encoding="utf-8"))
             assert json_fields(data) == documented, name
+        else:
+            root = ET.fromstring((exported / name).read_bytes())
+            assert sorted(element_paths(root)) == sorted(documented), name
 
 
 def test_every_column_is_described(edition: Edition) -> None:
