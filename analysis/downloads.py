@@ -42,7 +42,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
-from . import measures, network, paths, terms, tokens
+from . import measures, network, paths, term_pages, terms, tokens
 from .comentions import WINDOWS
 from .directives import current_edition, edition_counts
 from .edition import Edition
@@ -166,6 +166,7 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
         "log-ratio-correction": _default(measures.log_ratio, "correction"),
         "collocation-min-freq": _default(terms.collocations, "min_freq"),
         "kwic-width": _default(terms.kwic, "width"),
+        "kwic-page-width": _default(term_pages.kwic_chooser, "width"),
         "actors": len(register),
         "mentions": len(src.mentions),
         "comention-windows": " and ".join(WINDOWS),
