@@ -262,15 +262,20 @@ def heatmap_text(actors: pd.DataFrame, matrix: pd.DataFrame, *, name: str,
     )
 
 
-def comentioned_ids(actors: pd.DataFrame, comention_table: pd.DataFrame) -> list[str]:
-    """The ids of the actors that have at least one pair in the table, in the actors' order.
+def comentioned_ids(actors: pd.DataFrame, comention_table: pd.DataFrame, *,
+                    min_mentions: int = 1) -> list[str]:
+    """The ids of the actors with a pair in the table and ``min_mentions`` mentions or more.
 
-    >>> a = pd.DataFrame({"id": ["x", "y", "z"]})
-    >>> comentioned_ids(a, pd.DataFrame({"actor_a": ["y"], "actor_b": ["z"]}))
-    ['y', 'z']
+    In the order of ``actors`` (:func:`analysis.actors.actor_table`).
+
+    >>> a = pd.DataFrame({"id": ["x", "y", "z"], "mentions": [5, 3, 1]})
+    >>> t = pd.DataFrame({"actor_a": ["y", "x"], "actor_b": ["z", "z"]})
+    >>> comentioned_ids(a, t), comentioned_ids(a, t, min_mentions=2)
+    (['x', 'y', 'z'], ['x', 'y'])
     """
     paired = set(comention_table["actor_a"]) | set(comention_table["actor_b"])
-    return [i for i in actors["id"] if i in paired]
+    return [i for i, n in zip(actors["id"], actors["mentions"], strict=True)
+            if i in paired and n >= min_mentions]
 
 
 def network_table(actors: pd.DataFrame, measures: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -291,19 +296,31 @@ def network_table(actors: pd.DataFrame, measures: Mapping[str, pd.DataFrame]) ->
 
 
 def network_table_html(table: pd.DataFrame, *, windows: Sequence[str]) -> markup.Html:
-    """The table of :func:`network_table`, names linked to the register."""
-    columns = {"actor": "actor", "type": "type", "mentions": "mentions"}
+    """The table of :func:`network_table`, one panel per window chosen with a ``<select>``.
+
+    Each panel lists the actors by decreasing degree, then weighted degree,
+    then name, their names linked to the register; a weighted degree that is
+    a whole number (a sum of counts) is shown as one.
+    """
+    frame = table.assign(actor=list(zip(table["id"], table["name"], strict=True)))
+    options = []
     for window in windows:
         label = _WINDOW_LABELS.get(window, window)
-        columns |= {f"degree_{window}": f"degree ({label})",
-                    f"weighted_degree_{window}": f"weighted degree ({label})",
-                    f"betweenness_{window}": f"betweenness ({label})"}
-    frame = table.assign(actor=list(zip(table["id"], table["name"], strict=True)))
-    return markup.data_table(
-        frame, name="network-measures", searchable=True, columns=columns,
-        caption="Network measures of each actor (weighted degree: sum of the pair counts)",
-        cells={"actor": lambda v: register_link(*v)}, number_format="{:.3f}",
-    )
+        degree, weighted, between = (f"{c}_{window}" for c in
+                                     ("degree", "weighted_degree", "betweenness"))
+        panel = frame.assign(_key=[sort_key(n) for n in frame["name"]]).sort_values(
+            [degree, weighted, "_key", "id"], ascending=[False, False, True, True])
+        whole = bool((panel[weighted] % 1 == 0).all())
+        options.append((window, label, markup.data_table(
+            panel, name=f"network-measures-{window}", searchable=True,
+            caption=f"Network measures of each actor, window: {label}",
+            columns={"actor": "actor", "type": "type", "mentions": "mentions",
+                     degree: "degree", weighted: "weighted degree", between: "betweenness"},
+            cells={"actor": lambda v: register_link(*v),
+                   weighted: (lambda v: f"{v:.0f}") if whole else (lambda v: f"{v:.3f}"),
+                   between: lambda v: f"{v:.3f}"},
+        )))
+    return markup.chooser("network-measures", "Window:", options)
 
 
 def _marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -403,7 +420,7 @@ def figure_menus(fig: go.Figure) -> markup.Html:
     """
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     div = figure_id(str(meta.get("name", "")))
-    out = [f'<p class="figure-menus" data-figure="{html.escape(div)}">']
+    out = [f'<p class="chooser figure-menus" data-figure="{html.escape(div)}">']
     for k, menu in enumerate(fig.layout.updatemenus or ()):
         label = (menu.name or f"menu {k + 1}").replace("-", " ")
         sid = f"{div}-menu-{k}"

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from ..display import name_figure
 
 __all__ = ["MEASURE_LABELS", "TYPE_COLOURS", "WINDOW_LABELS", "comention_heatmap",
-           "comention_network", "node_sizes"]
+           "comention_network", "label_places", "node_sizes"]
 
 #: Colours of the types of actor (Okabe-Ito, safe for colour-blind readers).
 TYPE_COLOURS: dict[str, str] = {
@@ -39,7 +39,7 @@ def _e(value: object) -> str:
 
 
 def node_sizes(mentions: Sequence[int], *, smallest: float = 8.0,
-               largest: float = 42.0) -> list[float]:
+               largest: float = 34.0) -> list[float]:
     """Marker diameters whose areas grow with the number of mentions.
 
     The diameter goes with the square root of the mentions, scaled so that
@@ -69,6 +69,53 @@ def _width_classes(values: Sequence[float], *, classes: int,
 def _number(value: float) -> str:
     value = float(value)
     return str(int(value)) if value.is_integer() else f"{value:.3g}"
+
+
+#: The size of the network's plotting area, in pixels, that label placement assumes.
+_PLOT_PX = (680.0, 520.0)
+_LABEL_PX = (6.2, 14.0)  # width of a character and height of a line at font size 11
+_PLACES = ("top center", "bottom center", "middle right", "middle left")
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return (max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+            * max(0.0, min(a[3], b[3]) - max(a[1], b[1])))
+
+
+def label_places(points: Sequence[tuple[float, float]], sizes: Sequence[float],
+                 labels: Sequence[str], *, ranges: tuple[tuple[float, float], ...],
+                 plot_px: tuple[float, float] = _PLOT_PX) -> list[str]:
+    """A ``textposition`` for each labelled point that keeps labels off each other.
+
+    Greedy and deterministic: points are taken by decreasing marker size (then
+    in order); each label goes to the first of top, bottom, right or left
+    where it overlaps least (in estimated pixels) the markers and the labels
+    already placed. An empty label gets ``"top center"``.
+    """
+    (x0, x1), (y0, y1) = ranges
+    sx = plot_px[0] / ((x1 - x0) or 1.0)
+    sy = plot_px[1] / ((y1 - y0) or 1.0)
+    centres = [((x - x0) * sx, (y - y0) * sy) for x, y in points]
+    obstacles = [(cx - r, cy - r, cx + r, cy + r)
+                 for (cx, cy), r in zip(centres, (s / 2 for s in sizes), strict=True)]
+    places = ["top center"] * len(points)
+    for k in sorted(range(len(points)), key=lambda k: (-sizes[k], k)):
+        if not labels[k]:
+            continue
+        (cx, cy), r = centres[k], sizes[k] / 2
+        w, h = len(labels[k]) * _LABEL_PX[0], _LABEL_PX[1]
+        boxes = {
+            "top center": (cx - w / 2, cy + r, cx + w / 2, cy + r + h),
+            "bottom center": (cx - w / 2, cy - r - h, cx + w / 2, cy - r),
+            "middle right": (cx + r, cy - h / 2, cx + r + w, cy + h / 2),
+            "middle left": (cx - r - w, cy - h / 2, cx - r, cy + h / 2),
+        }
+        others = [o for j, o in enumerate(obstacles) if j != k]
+        best = min(_PLACES, key=lambda p: (sum(_overlap(boxes[p], o) for o in others),
+                                           _PLACES.index(p)))
+        places[k] = best
+        obstacles.append(boxes[best])
+    return places
 
 
 def _format(measure: str, value: float) -> str:
@@ -122,6 +169,16 @@ def comention_network(
     degree = {w: pd.concat([t["actor_a"], t["actor_b"]]).value_counts()
               for w, t in comention_tables.items()}
     sizes = dict(zip(actor_table["id"], node_sizes(list(actor_table["mentions"])), strict=True))
+    ids = list(actor_table["id"])
+    xs = [layout_positions[i][0] for i in ids]
+    ys = [layout_positions[i][1] for i in ids]
+    pad_x, pad_y = 0.12 * ((max(xs) - min(xs)) or 1), 0.06 * ((max(ys) - min(ys)) or 1)
+    ranges = ((min(xs) - pad_x, max(xs) + pad_x), (min(ys) - pad_y, max(ys) + pad_y))
+    shown = {i: names[i] if m >= label_min_mentions else ""
+             for i, m in zip(ids, actor_table["mentions"], strict=True)}
+    places = dict(zip(ids, label_places(
+        list(zip(xs, ys, strict=True)), [sizes[i] for i in ids],
+        [html.unescape(shown[i]) for i in ids], ranges=ranges), strict=True))
     for kind, colour in TYPE_COLOURS.items():
         rows = actor_table[actor_table["type"] == kind].sort_values("id")
         if rows.empty:
@@ -138,16 +195,17 @@ def comention_network(
             mode="markers+text", name=kind, legendgroup=kind,
             marker={"size": [sizes[i] for i in rows["id"]], "color": colour,
                     "line": {"color": "white", "width": 1}, "sizemode": "diameter"},
-            text=[names[i] if m >= label_min_mentions else ""
-                  for i, m in zip(rows["id"], rows["mentions"], strict=True)],
-            textposition="top center", textfont={"size": 11, "color": "#1a1a1a"},
+            text=[shown[i] for i in rows["id"]],
+            textposition=[places[i] for i in rows["id"]],
+            textfont={"size": 11, "color": "#1a1a1a"},
             hovertext=hover, hoverinfo="text", meta={"role": "nodes", "type": kind},
         ))
     _add_menus(fig, windows, measures, edge_count)
     fig.update_layout(
         height=640, template="plotly_white", hovermode="closest",
         margin={"t": 70, "r": 10, "b": 10, "l": 10},
-        xaxis={"visible": False}, yaxis={"visible": False, "scaleanchor": "x"},
+        xaxis={"visible": False, "range": list(ranges[0])},
+        yaxis={"visible": False, "range": list(ranges[1])},
         legend={"title": {"text": "type"}, "orientation": "h", "y": -0.02},
     )
     return name_figure(fig, name)
@@ -261,7 +319,7 @@ def comention_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] | None 
     side = 260 + 18 * len(ids)
     fig.update_layout(
         height=side, template="plotly_white", margin={"t": 20, "r": 10, "b": 10, "l": 10},
-        xaxis={"side": "top", "tickangle": -60, "showgrid": False},
+        xaxis={"side": "top", "tickangle": -45, "showgrid": False},
         yaxis={"autorange": "reversed", "showgrid": False},
     )
     return name_figure(fig, name)
