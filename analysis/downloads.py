@@ -182,8 +182,8 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
 
 
 def _config_sources(config: Any) -> tuple[str, str]:
-    """The decisions file (``edition_decisions``) and register (``edition_actors``, if set)."""
-    return str(config.edition_decisions), str(getattr(config, "edition_actors", paths.ACTORS))
+    """The decisions file and register of the build: ``edition_decisions``, ``edition_register``."""
+    return str(config.edition_decisions), str(config.edition_register)
 
 
 def _sources(env: Any) -> tuple[str, str]:
@@ -356,7 +356,7 @@ def _write_files(app: Any, exception: BaseException | None) -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx entry point: the directives, the role and the writing of the files."""
-    app.setup_extension("analysis.directives")  # its config value edition_decisions
+    app.setup_extension("analysis.directives")  # its config values edition_decisions/_register
     app.add_directive("edition-downloads", EditionDownloads)
     app.add_directive("edition-data-dictionary", EditionDataDictionary)
     app.add_role("method-value", MethodValue())

@@ -12,6 +12,7 @@ import pytest
 from pybtex.database import parse_file
 from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace
 
 from analysis import paths
 from analysis.downloads import (
@@ -54,14 +55,19 @@ def _build(src: Path, *, pages: dict[str, str], warningiserror: bool = True) -> 
     """Build ``pages`` (rst, by document name) with the extension; return (outdir, warnings)."""
     (src / "conf.py").write_text(
         "extensions = ['analysis.directives', 'analysis.downloads']\n"
+        # A Sphinx app built earlier in this process may have left its nodes,
+        # directives and roles registered.
+        "suppress_warnings = ['app.add_node', 'app.add_directive', 'app.add_role']\n"
         "root_doc = 'index'\n", encoding="utf-8")
     for name, text in pages.items():
         (src / f"{name}.rst").parent.mkdir(parents=True, exist_ok=True)
         (src / f"{name}.rst").write_text(text, encoding="utf-8")
     warnings = io.StringIO()
-    app = Sphinx(str(src), str(src), str(src / "_out"), str(src / "_doctrees"), "html",
-                 status=None, warning=warnings, freshenv=True, warningiserror=warningiserror)
-    app.build()
+    with docutils_namespace():  # leave docutils' registries as they were
+        app = Sphinx(str(src), str(src), str(src / "_out"), str(src / "_doctrees"), "html",
+                     status=None, warning=warnings, freshenv=True,
+                     warningiserror=warningiserror)
+        app.build()
     return Path(app.outdir), warnings.getvalue()
 
 
