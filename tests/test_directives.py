@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace
 
 from analysis.directives import edition_counts, line_ranges
 
@@ -67,9 +68,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> str:
         encoding="utf-8",
     )
     out = root / "out"
-    app = Sphinx(str(src), str(src), str(out), str(root / "doctrees"), "html",
-                 warningiserror=True, status=None)
-    app.build()
+    with docutils_namespace():
+        app = Sphinx(str(src), str(src), str(out), str(root / "doctrees"), "html",
+                     warningiserror=True, status=None)
+        app.build()
     return (out / "index.html").read_text(encoding="utf-8")
 
 
