@@ -20,7 +20,6 @@ Every piece of register or witness text goes through :func:`html.escape`
 from __future__ import annotations
 
 import html
-import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,10 +28,8 @@ from itertools import pairwise
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from . import markup
-from .display import figure_id
 from .edition import Edition, Sentence
 from .register import ACTOR_TYPES, Actor, Register
 
@@ -45,7 +42,6 @@ __all__ = [
     "comentioned_actors",
     "comentioned_ids",
     "edges_text",
-    "figure_menus",
     "heatmap_text",
     "network_table",
     "network_table_html",
@@ -408,41 +404,3 @@ def pair_evidence(edition: Edition, actors: pd.DataFrame, mentions: pd.DataFrame
                              + "</ol>")
         options.append((f"{a}--{b}", label, markup.Html("".join(parts))))
     return markup.chooser(name, "Pair of actors:", options)
-
-
-def figure_menus(fig: go.Figure) -> markup.Html:
-    """Keyboard controls (labelled ``<select>``) that mirror a figure's dropdown menus.
-
-    Plotly's own menus are drawn in SVG and cannot take the keyboard focus.
-    Each ``<select>`` applies the same ``restyle`` as the menu's button, and
-    the two stay in step in both directions. The script reads the buttons
-    from the figure on the page, so nothing is duplicated but the labels.
-    """
-    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
-    div = figure_id(str(meta.get("name", "")))
-    out = [f'<p class="chooser figure-menus" data-figure="{html.escape(div)}">']
-    for k, menu in enumerate(fig.layout.updatemenus or ()):
-        label = (menu.name or f"menu {k + 1}").replace("-", " ")
-        sid = f"{div}-menu-{k}"
-        out.append(f'<label for="{html.escape(sid)}">{html.escape(label.capitalize())}: </label>'
-                   f'<select id="{html.escape(sid)}" data-menu="{k}">')
-        out += [f'<option value="{i}"{" selected" if i == (menu.active or 0) else ""}>'
-                f"{html.escape(button.label or '')}</option>"
-                for i, button in enumerate(menu.buttons)]
-        out.append("</select> ")
-    out.append("</p>")
-    script = (
-        "(function(){var box=document.currentScript.previousElementSibling;"
-        "var gd=document.getElementById(" + json.dumps(div) + ");"
-        "if(!gd||!window.Plotly)return;"
-        "box.querySelectorAll('select').forEach(function(sel){"
-        "sel.addEventListener('change',function(){var k=+sel.dataset.menu,i=+sel.value;"
-        "var b=gd.layout.updatemenus[k].buttons[i];"
-        "Plotly.restyle(gd,b.args[0],b.args[1]);"
-        "var u={};u['updatemenus['+k+'].active']=i;Plotly.relayout(gd,u);});});"
-        "if(gd.on)gd.on('plotly_buttonclicked',function(e){"
-        "var k=gd.layout.updatemenus.indexOf(e.menu);"
-        "var sel=box.querySelector('select[data-menu=\"'+(k<0?e.menu._index:k)+'\"]');"
-        "if(sel)sel.value=String(e.active);});})();"
-    )
-    return markup.Html("".join(out) + f"<script>{script}</script>")

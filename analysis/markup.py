@@ -8,7 +8,6 @@ quotation mark, ``<``, ``&`` or a Markdown construct shows literally.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,8 +20,8 @@ __all__ = [
     "chooser",
     "data_table",
     "details",
+    "figure_menus",
     "figure_text",
-    "figure_views",
     "join",
     "link",
 ]
@@ -158,25 +157,38 @@ def chooser(name: str, label: str, options: Sequence[tuple[str, str, Html]]) -> 
     return Html("".join(out))
 
 
-def figure_views(figure_name: str, label: str,
-                 views: Sequence[tuple[str, Sequence[bool]]]) -> Html:
-    """A labelled ``<select>`` that switches a plotly figure between views (``edition.js``).
 
-    ``views`` are ``(label, visible)``: the visibility of each of the figure's
-    traces in that view. Unlike plotly's own menus, a ``<select>`` is reached
-    and operated with the keyboard. ``figure_name`` is the name given to
-    :func:`analysis.display.name_figure`.
+def figure_menus(fig: Any) -> Html:
+    """Keyboard controls (labelled ``<select>``) that mirror a figure's dropdown menus.
 
-    >>> 'data-plotly-views="plotly-net"' in str(figure_views("net", "Show", [("a", [True])]))
+    Plotly draws its own menus in SVG, out of reach of the keyboard. Each
+    ``<select>`` applies what the corresponding menu button does, and the two
+    stay in step both ways (``edition.js`` reads the buttons from the figure
+    on the page, so only the labels are repeated here). ``fig`` is a plotly
+    figure named through :func:`analysis.display.name_figure`.
+
+    >>> import plotly.graph_objects as go
+    >>> from analysis.display import name_figure
+    >>> fig = name_figure(go.Figure(layout={"updatemenus": [{"name": "window",
+    ...     "buttons": [{"label": "<a>", "method": "restyle", "args": ["visible", [True]]}]}]}),
+    ...     "demo")
+    >>> '<option value="0" selected>&lt;a&gt;</option>' in str(figure_menus(fig))
     True
     """
     from .display import figure_id
 
-    target = figure_id(figure_name)
-    select_id = f"views-{_slug(figure_name)}"
-    options = "".join(
-        f'<option value="{_e(json.dumps([bool(v) for v in visible]))}">{_e(text)}</option>'
-        for text, visible in views
-    )
-    return Html(f'<p class="chooser"><label for="{select_id}">{_e(label)} </label>'
-                f'<select id="{select_id}" data-plotly-views="{_e(target)}">{options}</select></p>')
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    target = figure_id(str(meta.get("name", "")))
+    out = [f'<p class="chooser figure-menus" data-figure-menus="{_e(target)}">']
+    for k, menu in enumerate(fig.layout.updatemenus or ()):
+        label = (menu.name or f"menu {k + 1}").replace("-", " ").capitalize()
+        select_id = f"{target}-menu-{k}"
+        out.append(f'<label for="{_e(select_id)}">{_e(label)}: </label>'
+                   f'<select id="{_e(select_id)}" data-menu="{k}">')
+        out += [f'<option value="{i}"{" selected" if i == (menu.active or 0) else ""}>'
+                # plotly labels are HTML already: unescape once so as not to escape twice
+                f"{_e(html.unescape(button.label or ''))}</option>"
+                for i, button in enumerate(menu.buttons)]
+        out.append("</select> ")
+    out.append("</p>")
+    return Html("".join(out))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
-from analysis import actor_pages
+from analysis import actor_pages, markup
 from analysis.actor_pages import (
     Piece,
     comentioned_ids,
@@ -236,11 +236,11 @@ def test_comentioned_ids_keep_the_actor_order(actors, tables) -> None:
 def test_figure_menus_mirror_the_plotly_menus(actors, tables) -> None:
     positions = {i: (float(k), 0.0) for k, i in enumerate(actors["id"])}
     fig = comention_network(actors, tables, positions)
-    text = actor_pages.figure_menus(fig).text
+    text = markup.figure_menus(fig).text
+    assert 'data-figure-menus="plotly-actors-network"' in text
     assert '<select id="plotly-actors-network-menu-0" data-menu="0">' in text
     assert '<label for="plotly-actors-network-menu-1">Measure: </label>' in text
     assert text.count("<option") == 2 + 4
-    assert 'getElementById("plotly-actors-network")' in text
 
 
 # --- the directives in a small Sphinx build -----------------------------------------------

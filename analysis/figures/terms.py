@@ -129,7 +129,8 @@ def distinctive_terms(keyness: pd.DataFrame, tfidf: pd.DataFrame, *,
     fig.update_layout(
         height=460, margin={"t": 90, "r": 10, "b": 50, "l": 100}, template="plotly_white",
         showlegend=False,
-        updatemenus=[{"type": "dropdown", "buttons": buttons, "active": 0, "x": 0,
+        updatemenus=[{"name": "section", "type": "dropdown", "buttons": buttons, "active": 0,
+                      "x": 0,
                       "xanchor": "left", "y": 1.22, "yanchor": "top"}],
     )
     fig.update_yaxes(autorange="reversed", type="category")

@@ -12,14 +12,32 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   }
-  // A select that switches a plotly figure between views: each option's value
-  // is the JSON list of its traces' visibility.
-  for (const select of document.querySelectorAll("select[data-plotly-views]")) {
-    const target = document.getElementById(select.dataset.plotlyViews);
-    if (!target || typeof Plotly === "undefined") continue;
-    select.addEventListener("change", () => {
-      Plotly.restyle(target, { visible: JSON.parse(select.value) });
-    });
+  // Selects that mirror a plotly figure's dropdown menus (analysis.markup.figure_menus):
+  // choosing an option does what the menu's button does, and a click on the menu
+  // updates the select.
+  for (const box of document.querySelectorAll("[data-figure-menus]")) {
+    const gd = document.getElementById(box.dataset.figureMenus);
+    if (!gd || typeof Plotly === "undefined") continue;
+    const selects = [...box.querySelectorAll("select[data-menu]")];
+    for (const select of selects) {
+      select.addEventListener("change", () => {
+        const k = Number(select.dataset.menu);
+        const i = Number(select.value);
+        const button = gd.layout.updatemenus[k].buttons[i];
+        const [first, second, third] = button.args || [];
+        if (button.method === "restyle") Plotly.restyle(gd, first, second);
+        else if (button.method === "relayout") Plotly.relayout(gd, first);
+        else if (button.method === "update") Plotly.update(gd, first, second, third);
+        Plotly.relayout(gd, { [`updatemenus[${k}].active`]: i });
+      });
+    }
+    if (gd.on) {
+      gd.on("plotly_buttonclicked", (event) => {
+        const k = gd.layout.updatemenus.indexOf(event.menu);
+        const select = selects.find((s) => Number(s.dataset.menu) === (k < 0 ? event.menu._index : k));
+        if (select) select.value = String(event.active);
+      });
+    }
   }
   for (const select of document.querySelectorAll("select[data-chooser]")) {
     const panels = document.querySelectorAll(`[data-chooser-panel="${select.dataset.chooser}"]`);

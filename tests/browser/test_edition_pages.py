@@ -189,3 +189,23 @@ def test_controls_work_from_the_keyboard(visit: Callable[[str], Visit]) -> None:
     summary.focus()
     page.keyboard.press("Enter")
     assert page.locator("details.witness-lines").first.get_attribute("open") is not None
+
+
+@pytest.mark.parametrize("path", ["analyses/terms.html", "analyses/actors.html"])
+def test_figure_menus_work_from_the_keyboard(visit: Callable[[str], Visit], path: str) -> None:
+    """The select under a figure does what the figure's own (SVG) menu does."""
+    record = visit(path)
+    page = record.page
+    box = page.locator("[data-figure-menus]").first
+    target = box.get_attribute("data-figure-menus")
+    page.wait_for_selector(f"#{target} .main-svg")
+    state = (f"() => JSON.stringify([document.getElementById('{target}').data.map("
+             "t => [t.visible, t.opacity]), document.getElementById('"
+             f"{target}').layout.updatemenus[0].active])")
+    before = page.evaluate(state)
+    select = box.locator("select").first
+    select.focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function(f"before => ({state})() !== before", arg=before)
+    assert page.evaluate(state) != before
+    assert record.problems == []
