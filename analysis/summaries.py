@@ -226,7 +226,7 @@ def section_statistics(
     """Tabulate the size of each section, with its top actors and terms when given.
 
     One row per section, in section order, with the columns of
-    :data:`STATISTICS_COLUMNS`: the section's id, number and heading (None for
+    :data:`STATISTICS_COLUMNS`: the section's id, number and heading (missing, NaN, for
     the opening); ``words``, its word tokens (the tokens of
     :func:`analysis.tokens.word_tokens` with a letter or digit, counted sentence
     by sentence: punctuation excluded, stopwords, numbers and split-off clitics
