@@ -7,7 +7,6 @@ from collections import Counter
 
 from analysis.edition import Edition
 
-
 # --- the established text ---------------------------------------------------------------
 
 
