@@ -15,17 +15,22 @@ from .register import load_register
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m analysis",
-                                     description="The Chapo Conundrum critical edition.")
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis", description="The Chapo Conundrum critical edition."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    export = commands.add_parser("export", help="write edition.json, apparatus.csv and the "
-                                 "analysis tables into a folder")
+    export = commands.add_parser(
+        "export", help="write edition.json, apparatus.csv and the analysis tables into a folder"
+    )
     export.add_argument("--out", required=True, help="folder to write into (created if needed)")
-    export.add_argument("--decisions", default=str(paths.DECISIONS),
-                        help="editorial decisions file, which names its witness "
-                        "(default: %(default)s)")
-    export.add_argument("--actors", default=str(paths.ACTORS),
-                        help="register of actors (default: %(default)s)")
+    export.add_argument(
+        "--decisions",
+        default=str(paths.DECISIONS),
+        help="editorial decisions file, which names its witness (default: %(default)s)",
+    )
+    export.add_argument(
+        "--actors", default=str(paths.ACTORS), help="register of actors (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     try:
         edition = load_edition(args.decisions)

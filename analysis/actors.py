@@ -41,12 +41,25 @@ __all__ = ["ACTOR_COLUMNS", "MENTION_COLUMNS", "actor_table", "alias_pattern", "
 
 #: Columns of :func:`find_mentions`.
 MENTION_COLUMNS: tuple[str, ...] = (
-    "actor_id", "sentence_id", "paragraph_id", "section_id", "surface", "start", "end",
+    "actor_id",
+    "sentence_id",
+    "paragraph_id",
+    "section_id",
+    "surface",
+    "start",
+    "end",
 )
 
 #: Columns of :func:`actor_table`.
 ACTOR_COLUMNS: tuple[str, ...] = (
-    "id", "name", "type", "description", "mentions", "sentences", "paragraphs", "first_mention",
+    "id",
+    "name",
+    "type",
+    "description",
+    "mentions",
+    "sentences",
+    "paragraphs",
+    "first_mention",
 )
 
 _POSSESSIVE = "(?:[\u2019']s)?"
@@ -84,15 +97,17 @@ def find_mentions(edition: Edition, register: Register) -> pd.DataFrame:
     for paragraph in edition.paragraphs:
         for sentence in paragraph.sentences:
             for match in pattern.finditer(paragraph.text, sentence.start, sentence.end):
-                rows.append({
-                    "actor_id": owner[match.group("alias")],
-                    "sentence_id": sentence.id,
-                    "paragraph_id": paragraph.id,
-                    "section_id": paragraph.section_id,
-                    "surface": match.group(),
-                    "start": match.start(),
-                    "end": match.end(),
-                })
+                rows.append(
+                    {
+                        "actor_id": owner[match.group("alias")],
+                        "sentence_id": sentence.id,
+                        "paragraph_id": paragraph.id,
+                        "section_id": paragraph.section_id,
+                        "surface": match.group(),
+                        "start": match.start(),
+                        "end": match.end(),
+                    }
+                )
     frame = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
     return frame.astype({"start": "int64", "end": "int64"})
 
@@ -112,16 +127,18 @@ def actor_table(edition: Edition, register: Register, mentions: pd.DataFrame) ->
     for actor in register:
         own = mentions[mentions["actor_id"] == actor.id]
         sentence_ids = sorted(set(own["sentence_id"]), key=order.__getitem__)
-        rows.append({
-            "id": actor.id,
-            "name": actor.name,
-            "type": actor.type,
-            "description": actor.description,
-            "mentions": len(own),
-            "sentences": len(sentence_ids),
-            "paragraphs": own["paragraph_id"].nunique(),
-            "first_mention": sentence_ids[0] if sentence_ids else None,
-        })
+        rows.append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "type": actor.type,
+                "description": actor.description,
+                "mentions": len(own),
+                "sentences": len(sentence_ids),
+                "paragraphs": own["paragraph_id"].nunique(),
+                "first_mention": sentence_ids[0] if sentence_ids else None,
+            }
+        )
     rows.sort(key=lambda r: (-r["mentions"], r["name"], r["id"]))
     frame = pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
     frame["first_mention"] = pd.Series([r["first_mention"] for r in rows], dtype=object)

@@ -47,8 +47,17 @@ MEASURES: tuple[str, ...] = ("count", "pmi", "dice", "g2")
 
 #: Columns of :func:`comentions`.
 COMENTION_COLUMNS: tuple[str, ...] = (
-    "actor_a", "actor_b", "window", "count", "count_a", "count_b", "n_windows",
-    "pmi", "dice", "g2", "evidence",
+    "actor_a",
+    "actor_b",
+    "window",
+    "count",
+    "count_a",
+    "count_b",
+    "n_windows",
+    "pmi",
+    "dice",
+    "g2",
+    "evidence",
 )
 
 Window = Literal["sentence", "paragraph"]
@@ -63,8 +72,9 @@ def _windows(edition: Edition, window: str) -> dict[str, tuple[str, ...]]:
     raise ValueError(f"unknown window '{window}' (one of {', '.join(WINDOWS)})")
 
 
-def comentions(mentions: pd.DataFrame, *, window: Window = "sentence",
-               edition: Edition) -> pd.DataFrame:
+def comentions(
+    mentions: pd.DataFrame, *, window: Window = "sentence", edition: Edition
+) -> pd.DataFrame:
     """Return one row per unordered pair of actors mentioned together in a window.
 
     ``mentions`` is a table of :func:`analysis.actors.find_mentions` (only its
@@ -82,12 +92,14 @@ def comentions(mentions: pd.DataFrame, *, window: Window = "sentence",
     key = "sentence_id" if window == "sentence" else "paragraph_id"
     unknown = set(mentions[key]) - set(windows)
     if unknown:
-        raise ValueError(f"mentions name {key.replace('_id', '')} '{min(unknown)}', "
-                         "which is not in the edition")
+        raise ValueError(
+            f"mentions name {key.replace('_id', '')} '{min(unknown)}', which is not in the edition"
+        )
     in_window: dict[str, set[str]] = defaultdict(set)
     in_sentence: dict[str, set[str]] = defaultdict(set)
-    for actor, sentence, win in zip(mentions["actor_id"], mentions["sentence_id"],
-                                    mentions[key], strict=True):
+    for actor, sentence, win in zip(
+        mentions["actor_id"], mentions["sentence_id"], mentions[key], strict=True
+    ):
         in_window[win].add(actor)
         in_sentence[sentence].add(actor)
 
@@ -104,25 +116,35 @@ def comentions(mentions: pd.DataFrame, *, window: Window = "sentence",
     rows = []
     for (a, b), wins in together.items():
         count, count_a, count_b = len(wins), per_actor[a], per_actor[b]
-        evidence = tuple(s for win in wins for s in windows[win]
-                         if in_sentence.get(s, set()) & {a, b})
-        rows.append({
-            "actor_a": a, "actor_b": b, "window": window, "count": count,
-            "count_a": count_a, "count_b": count_b, "n_windows": n,
-            "pmi": pmi(count, count_a, count_b, n),
-            "dice": dice(count, count_a, count_b),
-            "g2": log_likelihood_g2(count, count_a - count, count_b - count,
-                                    n - count_a - count_b + count),
-            "evidence": evidence,
-        })
+        evidence = tuple(
+            s for win in wins for s in windows[win] if in_sentence.get(s, set()) & {a, b}
+        )
+        rows.append(
+            {
+                "actor_a": a,
+                "actor_b": b,
+                "window": window,
+                "count": count,
+                "count_a": count_a,
+                "count_b": count_b,
+                "n_windows": n,
+                "pmi": pmi(count, count_a, count_b, n),
+                "dice": dice(count, count_a, count_b),
+                "g2": log_likelihood_g2(
+                    count, count_a - count, count_b - count, n - count_a - count_b + count
+                ),
+                "evidence": evidence,
+            }
+        )
     rows.sort(key=lambda r: (-r["count"], r["actor_a"], r["actor_b"]))
     frame = pd.DataFrame(rows, columns=list(COMENTION_COLUMNS))
     ints = {c: "int64" for c in ("count", "count_a", "count_b", "n_windows")}
     return frame.astype({**ints, "pmi": "float64", "dice": "float64", "g2": "float64"})
 
 
-def comention_matrix(table: pd.DataFrame, *, value: str = "count",
-                     actors: list[str] | None = None, fill: float = 0) -> pd.DataFrame:
+def comention_matrix(
+    table: pd.DataFrame, *, value: str = "count", actors: list[str] | None = None, fill: float = 0
+) -> pd.DataFrame:
     """Return the co-mention table as a symmetric square matrix of one measure.
 
     Rows and columns are ``actors`` (default: every actor of the table, sorted
@@ -145,8 +167,9 @@ def comention_matrix(table: pd.DataFrame, *, value: str = "count",
     for a, b, v in zip(table["actor_a"], table["actor_b"], table[value], strict=True):
         if a in index and b in index:
             grid[index[a], index[b]] = grid[index[b], index[a]] = v
-    matrix = pd.DataFrame(grid, index=pd.Index(actors, name="actor"),
-                          columns=pd.Index(actors, name="actor"))
+    matrix = pd.DataFrame(
+        grid, index=pd.Index(actors, name="actor"), columns=pd.Index(actors, name="actor")
+    )
     if value == "count" and float(fill).is_integer():
         matrix = matrix.astype("int64")
     return matrix

@@ -29,8 +29,15 @@ __all__ = [
 ]
 
 COMPARISON_COLUMNS = (
-    "measure", "unit", "reading", "witness", "shared", "only_reading", "only_witness",
-    "agreement", "depends_on_order",
+    "measure",
+    "unit",
+    "reading",
+    "witness",
+    "shared",
+    "only_reading",
+    "only_witness",
+    "agreement",
+    "depends_on_order",
 )
 
 #: How many top terms and collocations are compared.
@@ -42,9 +49,14 @@ def _row(measure: str, unit: str, reading: set[Hashable], witness: set[Hashable]
     union = len(reading | witness)
     agreement = shared / union if union else 1.0
     return {
-        "measure": measure, "unit": unit, "reading": len(reading), "witness": len(witness),
-        "shared": shared, "only_reading": len(reading - witness),
-        "only_witness": len(witness - reading), "agreement": round(agreement, 4),
+        "measure": measure,
+        "unit": unit,
+        "reading": len(reading),
+        "witness": len(witness),
+        "shared": shared,
+        "only_reading": len(reading - witness),
+        "only_witness": len(witness - reading),
+        "agreement": round(agreement, 4),
         "depends_on_order": agreement < 1.0,
     }
 
@@ -67,26 +79,47 @@ def order_comparison(edition: Edition, register: Register) -> pd.DataFrame:
     witness = witness_order_edition(edition)
     measures: list[tuple[str, str, Callable[[Edition], set[Hashable]]]] = [
         ("sentences", "sentence texts", lambda ed: {s.text for s in ed.sentences}),
-        ("term frequencies", f"top {TOP} terms with their counts",
-         lambda ed: set(term_frequencies(ed).head(TOP)[["term", "count"]]
-                        .itertuples(index=False, name=None))),
-        ("actor mentions", "actors with their mention counts",
-         lambda ed: set(find_mentions(ed, register)["actor_id"].value_counts().items())),
-        ("collocations", f"top {TOP} bigrams by likelihood ratio",
-         lambda ed: set(collocations(ed, measure="likelihood").head(TOP)[["w1", "w2"]]
-                        .itertuples(index=False, name=None))),
-        ("co-mentions in a sentence", "pairs of actors",
-         lambda ed: _pairs(ed, register, "sentence")),
-        ("co-mentions in a paragraph", "pairs of actors (a paragraph, or a block of W)",
-         lambda ed: _pairs(ed, register, "paragraph")),
+        (
+            "term frequencies",
+            f"top {TOP} terms with their counts",
+            lambda ed: set(
+                term_frequencies(ed).head(TOP)[["term", "count"]].itertuples(index=False, name=None)
+            ),
+        ),
+        (
+            "actor mentions",
+            "actors with their mention counts",
+            lambda ed: set(find_mentions(ed, register)["actor_id"].value_counts().items()),
+        ),
+        (
+            "collocations",
+            f"top {TOP} bigrams by likelihood ratio",
+            lambda ed: set(
+                collocations(ed, measure="likelihood")
+                .head(TOP)[["w1", "w2"]]
+                .itertuples(index=False, name=None)
+            ),
+        ),
+        (
+            "co-mentions in a sentence",
+            "pairs of actors",
+            lambda ed: _pairs(ed, register, "sentence"),
+        ),
+        (
+            "co-mentions in a paragraph",
+            "pairs of actors (a paragraph, or a block of W)",
+            lambda ed: _pairs(ed, register, "paragraph"),
+        ),
     ]
-    rows = [_row(name, unit, compute(edition), compute(witness))
-            for name, unit, compute in measures]
+    rows = [
+        _row(name, unit, compute(edition), compute(witness)) for name, unit, compute in measures
+    ]
     return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
 
 
-def comention_differences(edition: Edition, register: Register, *,
-                          window: str = "sentence") -> pd.DataFrame:
+def comention_differences(
+    edition: Edition, register: Register, *, window: str = "sentence"
+) -> pd.DataFrame:
     """The co-mentioned pairs found in only one of the two orders, with their evidence.
 
     Columns: ``actor_a``, ``actor_b``, ``found_in`` (``"reading"`` or
@@ -100,19 +133,28 @@ def comention_differences(edition: Edition, register: Register, *,
         name: comentions(find_mentions(ed, register), window=window, edition=ed)
         for name, ed in (("reading", edition), ("witness", witness))
     }
-    keys = {name: set(zip(t["actor_a"], t["actor_b"], strict=True))
-            for name, t in tables.items()}
+    keys = {name: set(zip(t["actor_a"], t["actor_b"], strict=True)) for name, t in tables.items()}
     rows = []
     for name, other in (("reading", "witness"), ("witness", "reading")):
         only = keys[name] - keys[other]
         for row in tables[name].itertuples(index=False):
             if (row.actor_a, row.actor_b) in only:
-                rows.append({"actor_a": row.actor_a, "actor_b": row.actor_b, "found_in": name,
-                             "count": row.count, "evidence": tuple(row.evidence)})
+                rows.append(
+                    {
+                        "actor_a": row.actor_a,
+                        "actor_b": row.actor_b,
+                        "found_in": name,
+                        "count": row.count,
+                        "evidence": tuple(row.evidence),
+                    }
+                )
     frame = pd.DataFrame(rows, columns=["actor_a", "actor_b", "found_in", "count", "evidence"])
-    return frame.sort_values(["found_in", "count", "actor_a", "actor_b"],
-                             ascending=[True, False, True, True], kind="stable",
-                             ignore_index=True)
+    return frame.sort_values(
+        ["found_in", "count", "actor_a", "actor_b"],
+        ascending=[True, False, True, True],
+        kind="stable",
+        ignore_index=True,
+    )
 
 
 def difference_evidence(edition: Edition, differences: pd.DataFrame) -> pd.DataFrame:
@@ -124,19 +166,30 @@ def difference_evidence(edition: Edition, differences: pd.DataFrame) -> pd.DataF
     order, which exists only in *W*.
     """
     witness = witness_order_edition(edition)
-    sentences = {"reading": {s.id: s for s in edition.sentences},
-                 "witness": {s.id: s for s in witness.sentences}}
+    sentences = {
+        "reading": {s.id: s for s in edition.sentences},
+        "witness": {s.id: s for s in witness.sentences},
+    }
     rows = []
     for row in differences.itertuples(index=False):
         for sid in row.evidence:
             s = sentences[row.found_in][sid]
-            where = f"text.html#{sid}" if row.found_in == "reading" else \
-                f"witness.html#w{s.lines[0]}"
-            rows.append({"actor_a": row.actor_a, "actor_b": row.actor_b,
-                         "found_in": row.found_in, "sentence_id": sid, "text": s.text,
-                         "where": where})
-    return pd.DataFrame(rows, columns=["actor_a", "actor_b", "found_in", "sentence_id", "text",
-                                       "where"])
+            where = (
+                f"text.html#{sid}" if row.found_in == "reading" else f"witness.html#w{s.lines[0]}"
+            )
+            rows.append(
+                {
+                    "actor_a": row.actor_a,
+                    "actor_b": row.actor_b,
+                    "found_in": row.found_in,
+                    "sentence_id": sid,
+                    "text": s.text,
+                    "where": where,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["actor_a", "actor_b", "found_in", "sentence_id", "text", "where"]
+    )
 
 
 def dispersion_pairs(edition: Edition, terms: list[str]) -> pd.DataFrame:
@@ -151,7 +204,12 @@ def dispersion_pairs(edition: Edition, terms: list[str]) -> pd.DataFrame:
     key = ["term", "sentence_id", "line", "token"]
     reading = reading.assign(k=reading.groupby(key).cumcount())
     witness = witness.assign(k=witness.groupby(key).cumcount())
-    merged = reading.merge(witness[[*key, "k", "fraction"]], on=[*key, "k"],
-                           suffixes=("_reading", "_witness"), validate="one_to_one")
+    merged = reading.merge(
+        witness[[*key, "k", "fraction"]],
+        on=[*key, "k"],
+        suffixes=("_reading", "_witness"),
+        validate="one_to_one",
+    )
     return merged.rename(columns={"fraction_reading": "reading", "fraction_witness": "witness"})[
-        ["term", "token", "sentence_id", "line", "reading", "witness"]]
+        ["term", "token", "sentence_id", "line", "reading", "witness"]
+    ]

@@ -193,17 +193,31 @@ def _apparatus(r: _Reader, entry: Any) -> ApparatusDecision:
             raise r.fail(entry, f"apparatus entry {aid}: '{key}' must be text")
         optional[key] = value
     required = {
-        "join": 2, "division": 2, "transposition": 2, "emendation": 1, "sic": 1,
+        "join": 2,
+        "division": 2,
+        "transposition": 2,
+        "emendation": 1,
+        "sic": 1,
     }
     if kind in required and len(lines) != required[kind]:
         raise r.fail(entry, f"apparatus entry {aid}: a {kind} names {required[kind]} line(s)")
-    needs = {"heading": ("section",), "normalisation": ("rule",),
-             "emendation": ("witness", "reading"), "sic": ("reading",)}
+    needs = {
+        "heading": ("section",),
+        "normalisation": ("rule",),
+        "emendation": ("witness", "reading"),
+        "sic": ("reading",),
+    }
     for key in needs.get(kind, ()):
         if optional[key] is None:
             raise r.fail(entry, f"apparatus entry {aid}: a {kind} needs '{key}'")
-    return ApparatusDecision(id=aid, type=kind, lines=lines, note=" ".join(note.split()),
-                             source_line=entry.line, **optional)
+    return ApparatusDecision(
+        id=aid,
+        type=kind,
+        lines=lines,
+        note=" ".join(note.split()),
+        source_line=entry.line,
+        **optional,
+    )
 
 
 def parse_decisions(text: str, *, path: str) -> Decisions:
@@ -227,8 +241,11 @@ def parse_decisions(text: str, *, path: str) -> Decisions:
     seen: dict[str, int] = {}
     for item in (*sections, *(p for s in sections for p in s.paragraphs), *apparatus):
         if item.id in seen:
-            raise DecisionsError(path, f"id '{item.id}' is used twice (first at line "
-                                 f"{seen[item.id]})", line=item.source_line)
+            raise DecisionsError(
+                path,
+                f"id '{item.id}' is used twice (first at line {seen[item.id]})",
+                line=item.source_line,
+            )
         seen[item.id] = item.source_line
     return Decisions(
         path=path,

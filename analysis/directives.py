@@ -66,22 +66,23 @@ def current_edition(decisions: str | Path = paths.DECISIONS) -> Edition:
 
 
 @lru_cache(maxsize=4)
-def _cached_actors(decisions: str, register: str,
-                   stamp: tuple[int, ...]) -> tuple[Register, pd.DataFrame]:
+def _cached_actors(
+    decisions: str, register: str, stamp: tuple[int, ...]
+) -> tuple[Register, pd.DataFrame]:
     actors = load_register(register)
     return actors, find_mentions(current_edition(decisions), actors)
 
 
-def current_actors(decisions: str | Path = paths.DECISIONS,
-                   register: str | Path = paths.ACTORS) -> tuple[Register, pd.DataFrame]:
+def current_actors(
+    decisions: str | Path = paths.DECISIONS, register: str | Path = paths.ACTORS
+) -> tuple[Register, pd.DataFrame]:
     """The register and its mentions in the edition of ``decisions``.
 
     Built once per change of the files beside either; the mentions are
     :func:`analysis.actors.find_mentions`, and callers must not modify them.
     """
     files = sorted({*Path(decisions).parent.glob("*"), *Path(register).parent.glob("*")})
-    return _cached_actors(str(decisions), str(register),
-                          tuple(f.stat().st_mtime_ns for f in files))
+    return _cached_actors(str(decisions), str(register), tuple(f.stat().st_mtime_ns for f in files))
 
 
 def actor_title(actor: Actor) -> str:
@@ -118,9 +119,11 @@ def edition_counts(edition: Edition) -> dict[str, int]:
         "paragraphs": len(edition.paragraphs),
         "sentences": len(edition.sentences),
         "apparatus": len(edition.apparatus),
-        "blocks": sum(1 for k in range(1, len(edition.witness.lines) + 1)
-                      if not edition.witness.is_blank(k)
-                      and (k == 1 or edition.witness.is_blank(k - 1))),
+        "blocks": sum(
+            1
+            for k in range(1, len(edition.witness.lines) + 1)
+            if not edition.witness.is_blank(k) and (k == 1 or edition.witness.is_blank(k - 1))
+        ),
     }
     for kind in TYPE_LABELS:
         counts[f"apparatus-{kind}"] = sum(1 for e in edition.apparatus if e.type == kind)
@@ -137,14 +140,19 @@ class _Page(SphinxDirective):
 
     def uri(self, part: str, anchor: str = "") -> str:
         doc = DOCS[part]
-        base = "" if doc == self.env.docname else self.env.app.builder.get_relative_uri(
-            self.env.docname, doc)
+        base = (
+            ""
+            if doc == self.env.docname
+            else self.env.app.builder.get_relative_uri(self.env.docname, doc)
+        )
         return f"{base}#{anchor}" if anchor else base
 
-    def link(self, text: str, part: str, anchor: str, *, title: str = "",
-             classes: Iterable[str] = ()) -> nodes.reference:
-        ref = nodes.reference("", text, refuri=self.uri(part, anchor), internal=True,
-                              classes=list(classes))
+    def link(
+        self, text: str, part: str, anchor: str, *, title: str = "", classes: Iterable[str] = ()
+    ) -> nodes.reference:
+        ref = nodes.reference(
+            "", text, refuri=self.uri(part, anchor), internal=True, classes=list(classes)
+        )
         if title:
             ref["reftitle"] = title
         return ref
@@ -154,13 +162,24 @@ class _Page(SphinxDirective):
         for i, (a, b) in enumerate(line_ranges(lines)):
             if i:
                 out.append(nodes.Text(", "))
-            out.append(self.link(_range_label(a, b), "witness", f"w{a}",
-                                 title=f"Witness W, line {_range_label(a, b)}"))
+            out.append(
+                self.link(
+                    _range_label(a, b),
+                    "witness",
+                    f"w{a}",
+                    title=f"Witness W, line {_range_label(a, b)}",
+                )
+            )
         return out
 
     def entry_mark(self, entry: ApparatusEntry) -> nodes.reference:
-        return self.link(entry.id, "apparatus", entry.id, classes=["app-mark"],
-                         title=f"{TYPE_LABELS[entry.type]}: {entry.note}")
+        return self.link(
+            entry.id,
+            "apparatus",
+            entry.id,
+            classes=["app-mark"],
+            title=f"{TYPE_LABELS[entry.type]}: {entry.note}",
+        )
 
 
 class EditionText(_Page):
@@ -169,12 +188,18 @@ class EditionText(_Page):
     def run(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
         self.env.note_dependency(self.config.edition_register)
-        register, mentions = current_actors(self.config.edition_decisions,
-                                            self.config.edition_register)
+        register, mentions = current_actors(
+            self.config.edition_decisions, self.config.edition_register
+        )
         actors = {a.id: a for a in register}
         self.mentions: dict[str, list[tuple[int, int, Actor]]] = {}
-        for actor_id, pid, start, end in zip(mentions["actor_id"], mentions["paragraph_id"],
-                                             mentions["start"], mentions["end"], strict=True):
+        for actor_id, pid, start, end in zip(
+            mentions["actor_id"],
+            mentions["paragraph_id"],
+            mentions["start"],
+            mentions["end"],
+            strict=True,
+        ):
             self.mentions.setdefault(pid, []).append((int(start), int(end), actors[actor_id]))
         anchored: dict[str, list[ApparatusEntry]] = {}
         for e in edition.apparatus:
@@ -204,8 +229,9 @@ class EditionText(_Page):
             out.append(node)
         return out
 
-    def paragraph(self, edition: Edition, p: Paragraph,
-                  entries: list[ApparatusEntry]) -> list[nodes.Node]:
+    def paragraph(
+        self, edition: Edition, p: Paragraph, entries: list[ApparatusEntry]
+    ) -> list[nodes.Node]:
         margin = nodes.sidebar(classes=["margin", "paragraph-margin"])
         margin += nodes.title("", "")
         info = nodes.paragraph()
@@ -221,34 +247,47 @@ class EditionText(_Page):
                 marks += nodes.Text(f"\u00a0{TYPE_LABELS[e.type]}")
             margin += marks
         para = nodes.paragraph(ids=[p.id], classes=["edition-paragraph"])
-        para += self.link(f"\u00b6\u00a0{p.n}", "text", p.id, classes=["para-number"],
-                          title=f"Paragraph {p.n}: link to cite")
+        para += self.link(
+            f"\u00b6\u00a0{p.n}",
+            "text",
+            p.id,
+            classes=["para-number"],
+            title=f"Paragraph {p.n}: link to cite",
+        )
         para += nodes.Text(" ")
         marks_at = sorted((e.anchor[1], e.n, e) for e in entries)
         cursor = 0
         for s in p.sentences:
             if s.start > cursor:
-                para += nodes.Text(p.text[cursor:s.start])
+                para += nodes.Text(p.text[cursor : s.start])
             sentence = nodes.inline(ids=[s.id], classes=["sentence"])
             # Marks are points, mentions spans; a span reaching past the sentence
             # (none does: find_mentions checks) or around a mark is cut in pieces.
-            points = [(offset, e) for offset, _, e in marks_at
-                      if s.start <= offset < s.end or (offset == s.end == len(p.text))]
-            for piece in text_pieces(s.start, s.end, points=points,
-                                     spans=self.mentions.get(p.id, [])):
+            points = [
+                (offset, e)
+                for offset, _, e in marks_at
+                if s.start <= offset < s.end or (offset == s.end == len(p.text))
+            ]
+            for piece in text_pieces(
+                s.start, s.end, points=points, spans=self.mentions.get(p.id, [])
+            ):
                 if piece.mark is not None:
                     sentence += self.entry_mark(piece.mark)
                 elif piece.span is not None:
-                    sentence += self.link(p.text[piece.start:piece.end], "register",
-                                          f"actor-{piece.span.id}", classes=["actor"],
-                                          title=actor_title(piece.span))
+                    sentence += self.link(
+                        p.text[piece.start : piece.end],
+                        "register",
+                        f"actor-{piece.span.id}",
+                        classes=["actor"],
+                        title=actor_title(piece.span),
+                    )
                 else:
-                    sentence += nodes.Text(p.text[piece.start:piece.end])
+                    sentence += nodes.Text(p.text[piece.start : piece.end])
             para += sentence
             cursor = s.end
         witness = "\n".join(
             f'<span class="wl"><a href="{html.escape(self.uri("witness", f"w{k}"))}">{k}</a> '
-            f'{html.escape(edition.witness.line(k))}</span>'
+            f"{html.escape(edition.witness.line(k))}</span>"
             for k in p.lines
         )
         details = nodes.raw(
@@ -275,25 +314,32 @@ class EditionWitness(_Page):
         box = nodes.container(classes=["witness"])
         for k, text in enumerate(edition.witness.lines, start=1):
             line = nodes.paragraph(ids=[f"w{k}"], classes=["wline"])
-            line += self.link(str(k), "witness", f"w{k}", classes=["wnum"],
-                              title=f"W line {k}")
+            line += self.link(str(k), "witness", f"w{k}", classes=["wnum"], title=f"W line {k}")
             body = nodes.inline(classes=["wtext"])
             stripped = text.lstrip()
             if text.strip() and stripped != text:
-                body += nodes.inline("", text[: len(text) - len(stripped)],
-                                     classes=["stray-space"])
+                body += nodes.inline("", text[: len(text) - len(stripped)], classes=["stray-space"])
             body += nodes.Text(stripped if text.strip() else text)
             line += body
             place = places.get(k)
             if place is not None:
                 kind, owner = place
                 if kind == "paragraph":
-                    line += self.link(f"\u2192\u00a0\u00b6\u00a0{paragraphs[owner].n}", "text",
-                                      owner, classes=["wdest"],
-                                      title=f"Reading text, paragraph {paragraphs[owner].n}")
+                    line += self.link(
+                        f"\u2192\u00a0\u00b6\u00a0{paragraphs[owner].n}",
+                        "text",
+                        owner,
+                        classes=["wdest"],
+                        title=f"Reading text, paragraph {paragraphs[owner].n}",
+                    )
                 else:
-                    line += self.link("\u2192\u00a0heading", "text", owner, classes=["wdest"],
-                                      title=f"Heading: {sections[owner].heading}")
+                    line += self.link(
+                        "\u2192\u00a0heading",
+                        "text",
+                        owner,
+                        classes=["wdest"],
+                        title=f"Heading: {sections[owner].heading}",
+                    )
             for e in by_line.get(k, []):
                 line += nodes.Text(" ")
                 line += self.entry_mark(e)
@@ -327,8 +373,9 @@ class EditionApparatus(_Page):
                 term = nodes.term(ids=[e.id])
                 term += self.link(e.id, "apparatus", e.id, classes=["app-id"])
                 term += nodes.Text(f" {TYPE_LABELS[e.type]} \u00b7 W ")
-                term.extend(self.witness_links(e.lines if e.type != "transposition"
-                                               else e.witness_lines))
+                term.extend(
+                    self.witness_links(e.lines if e.type != "transposition" else e.witness_lines)
+                )
                 if e.paragraph_ids:
                     term += nodes.Text(" \u00b7 ")
                     for i, pid in enumerate(e.paragraph_ids):
@@ -336,14 +383,18 @@ class EditionApparatus(_Page):
                             term += nodes.Text(", ")
                         anchor = pid
                         if e.anchor and e.anchor[0] == pid and e.sentence_ids:
-                            anchor = next((s for s in e.sentence_ids
-                                           if s.startswith(f"{pid}.")), pid)
-                        term += self.link(f"\u00b6\u00a0{paragraphs[pid].n}", "text", anchor,
-                                          title=f"Reading text at {anchor}")
+                            anchor = next(
+                                (s for s in e.sentence_ids if s.startswith(f"{pid}.")), pid
+                            )
+                        term += self.link(
+                            f"\u00b6\u00a0{paragraphs[pid].n}",
+                            "text",
+                            anchor,
+                            title=f"Reading text at {anchor}",
+                        )
                 elif e.section_id in sections and sections[e.section_id].heading:
                     term += nodes.Text(" \u00b7 ")
-                    term += self.link(sections[e.section_id].heading or "", "text",
-                                      e.section_id)
+                    term += self.link(sections[e.section_id].heading or "", "text", e.section_id)
                 item += term
                 definition = nodes.definition()
                 if e.type == "emendation":
@@ -370,24 +421,28 @@ class EditionRegister(_Page):
     def run(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
         self.env.note_dependency(self.config.edition_register)
-        register, mentions = current_actors(self.config.edition_decisions,
-                                            self.config.edition_register)
+        register, mentions = current_actors(
+            self.config.edition_decisions, self.config.edition_register
+        )
         pairs = comentions(mentions, window="sentence", edition=edition)
         groups = register_groups(register, mentions, pairs)
         summary = nodes.paragraph(classes=["register-summary"])
         kinds = ", ".join(
             f"{len(entries)} {kind if len(entries) == 1 else TYPE_PLURALS[kind].lower()}"
-            for kind, entries in groups)
+            for kind, entries in groups
+        )
         summary += nodes.Text(
             f"{len(register)} actors ({kinds}), named {len(mentions)} times in "
             f"{mentions['sentence_id'].nunique()} of the {len(edition.sentences)} sentences "
-            f"of the reading text; {len(pairs)} pairs of them are named in the same sentence.")
+            f"of the reading text; {len(pairs)} pairs of them are named in the same sentence."
+        )
         contents = nodes.paragraph(classes=["register-contents"])
         for i, (kind, entries) in enumerate(groups):
             if i:
                 contents += nodes.Text(" \u00b7 ")
-            contents += self.link(f"{TYPE_PLURALS[kind]} ({len(entries)})", "register",
-                                  _slug(TYPE_PLURALS[kind]))
+            contents += self.link(
+                f"{TYPE_PLURALS[kind]} ({len(entries)})", "register", _slug(TYPE_PLURALS[kind])
+            )
         out: list[nodes.Node] = [summary, contents]
         for kind, entries in groups:
             slug = _slug(TYPE_PLURALS[kind])
@@ -405,9 +460,11 @@ class EditionRegister(_Page):
         node += nodes.title("", actor.name)
         sentences = len(entry.mentions)
         head = nodes.paragraph(classes=["register-meta"])
-        head += nodes.Text(f"{actor.type} \u00b7 {entry.count} "
-                           f"mention{'s' if entry.count != 1 else ''} in {sentences} "
-                           f"sentence{'s' if sentences != 1 else ''}")
+        head += nodes.Text(
+            f"{actor.type} \u00b7 {entry.count} "
+            f"mention{'s' if entry.count != 1 else ''} in {sentences} "
+            f"sentence{'s' if sentences != 1 else ''}"
+        )
         node += head
         node += nodes.paragraph("", actor.description, classes=["register-description"])
         forms = nodes.paragraph(classes=["register-forms"])
@@ -423,8 +480,9 @@ class EditionRegister(_Page):
         for i, (sentence_id, n) in enumerate(entry.mentions):
             if i:
                 located += nodes.Text(", ")
-            located += self.link(sentence_id, "text", sentence_id,
-                                 title=f"Reading text, sentence {sentence_id}")
+            located += self.link(
+                sentence_id, "text", sentence_id, title=f"Reading text, sentence {sentence_id}"
+            )
             if n > 1:
                 located += nodes.Text(f"\u00a0(\u00d7{n})")
         node += located
@@ -435,9 +493,12 @@ class EditionRegister(_Page):
         for i, (other, n) in enumerate(entry.comentioned):
             if i:
                 partners += nodes.Text(", ")
-            partners += self.link(other.name, "register", f"actor-{other.id}",
-                                  title=f"{other.name}: {n} sentence{'s' if n != 1 else ''} "
-                                        f"with both")
+            partners += self.link(
+                other.name,
+                "register",
+                f"actor-{other.id}",
+                title=f"{other.name}: {n} sentence{'s' if n != 1 else ''} with both",
+            )
             partners += nodes.Text(f"\u00a0({n})")
         node += partners
         return node
@@ -453,12 +514,20 @@ class EditionRecord(_Page):
         rows = [
             ("Author", str(work.get("author", ""))),
             ("Title", str(work.get("title", ""))),
-            ("Published", f"{work.get('publisher', '')}, {work.get('place', '')}, "
-                          f"{work.get('date', '')}"),
-            ("Witness", f"{edition.decisions.siglum}: {Path(edition.witness.path).name}, "
-                        f"{len(edition.witness.lines)} lines, SHA-256 {edition.witness.sha256}"),
-            ("Edition", f"{ed.get('title', '')}, edited by {ed.get('editors', '')}, "
-                        f"version {ed.get('version', '')}, {ed.get('date', '')}"),
+            (
+                "Published",
+                f"{work.get('publisher', '')}, {work.get('place', '')}, {work.get('date', '')}",
+            ),
+            (
+                "Witness",
+                f"{edition.decisions.siglum}: {Path(edition.witness.path).name}, "
+                f"{len(edition.witness.lines)} lines, SHA-256 {edition.witness.sha256}",
+            ),
+            (
+                "Edition",
+                f"{ed.get('title', '')}, edited by {ed.get('editors', '')}, "
+                f"version {ed.get('version', '')}, {ed.get('date', '')}",
+            ),
         ]
         for name, value in rows:
             field = nodes.field()
@@ -472,7 +541,8 @@ class EditionRecord(_Page):
         cite += nodes.Text(
             f"{work.get('author')}, \u201c{work.get('title')},\u201d {work.get('publisher')}, "
             f"{work.get('year')}; {ed.get('title')}, ed. {ed.get('editors')}, version "
-            f"{ed.get('version')} ({ed.get('date')}), \u00b6 {example.n}, ")
+            f"{ed.get('version')} ({ed.get('date')}), \u00b6 {example.n}, "
+        )
         anchor_uri = self.uri("text", example.id)
         cite += nodes.reference("", f"{DOCS['text']}.html#{example.id}", refuri=anchor_uri)
         cite += nodes.Text(".")
@@ -487,7 +557,8 @@ class EditionCount(SphinxRole):
         if self.text not in counts:
             msg = self.inliner.reporter.error(
                 f"edition-count: unknown count '{self.text}' (one of {', '.join(counts)})",
-                line=self.lineno)
+                line=self.lineno,
+            )
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         return [nodes.inline("", str(counts[self.text]), classes=["computed"])], []
 

@@ -101,13 +101,15 @@ def _register(actors: str | Path) -> Register:
 
 
 @lru_cache(maxsize=2)
-def _cached_files(decisions: str, actors: str, stamp: tuple[tuple[str, int], ...]
-                  ) -> dict[str, str]:
+def _cached_files(
+    decisions: str, actors: str, stamp: tuple[tuple[str, int], ...]
+) -> dict[str, str]:
     return export_files(current_edition(decisions), _register(actors))
 
 
-def site_files(decisions: str | Path = paths.DECISIONS,
-               actors: str | Path = paths.ACTORS) -> dict[str, str]:
+def site_files(
+    decisions: str | Path = paths.DECISIONS, actors: str | Path = paths.ACTORS
+) -> dict[str, str]:
     """The export files, by name, computed once per change of their inputs."""
     return _cached_files(str(decisions), str(actors), _stamp(_inputs(decisions, actors)))
 
@@ -207,8 +209,9 @@ class _DataDirective(SphinxDirective):
         return relative_uri(builder.get_target_uri(self.env.docname), f"{DATA_DIR}/{name}")
 
 
-def _table(widths: list[int], header: list[str], rows: list[list[nodes.Node | str]],
-           classes: list[str]) -> nodes.table:
+def _table(
+    widths: list[int], header: list[str], rows: list[list[nodes.Node | str]], classes: list[str]
+) -> nodes.table:
     table = nodes.table(classes=classes)
     group = nodes.tgroup(cols=len(widths))
     table += group
@@ -252,8 +255,7 @@ class EditionDownloads(_DataDirective):
             about = nodes.paragraph()
             about += nodes.Text(DATA_DICTIONARY[name].description + " ")
             what = _ITEMS[Path(name).suffix]
-            about += nodes.reference("", f"Its {what}.", refuri=f"#{_anchor(name)}",
-                                     internal=True)
+            about += nodes.reference("", f"Its {what}.", refuri=f"#{_anchor(name)}", internal=True)
             definition += about
             checksum = nodes.paragraph(classes=["checksum"])
             checksum += nodes.Text("SHA-256 ")
@@ -287,9 +289,9 @@ class EditionDataDictionary(_DataDirective):
             out.append(nodes.paragraph("", spec.description))
             what = _ITEMS[Path(spec.name).suffix].capitalize()[:-1]
             rows: list[list[nodes.Node | str]] = [
-                [nodes.literal("", f.name), f.type, f.description] for f in spec.fields]
-            out.append(_table([30, 20, 50], [what, "Type", "Meaning"], rows,
-                              ["data-dictionary"]))
+                [nodes.literal("", f.name), f.type, f.description] for f in spec.fields
+            ]
+            out.append(_table([30, 20, 50], [what, "Type", "Meaning"], rows, ["data-dictionary"]))
         return out
 
 
@@ -302,7 +304,8 @@ class MethodValue(SphinxRole):
         if self.text not in values:
             msg = self.inliner.reporter.error(
                 f"method-value: unknown value '{self.text}' (one of {', '.join(values)})",
-                line=self.lineno)
+                line=self.lineno,
+            )
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         return [nodes.inline("", values[self.text], classes=["computed"])], []
 

@@ -28,7 +28,6 @@ __all__ = [
 ]
 
 
-
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the reading text, cited as ``p12.3`` (paragraph 12, sentence 3)."""
@@ -147,8 +146,9 @@ class Edition:
 _Offsets = tuple[tuple[int, int, int], ...]
 
 
-def _paragraph_text(witness: Witness, spans: tuple[tuple[int, int], ...],
-                    emend: dict[int, tuple[str, str]]) -> tuple[str, _Offsets]:
+def _paragraph_text(
+    witness: Witness, spans: tuple[tuple[int, int], ...], emend: dict[int, tuple[str, str]]
+) -> tuple[str, _Offsets]:
     parts: list[str] = []
     offsets: list[tuple[int, int, int]] = []
     pos = 0
@@ -187,8 +187,11 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
     """
     validate(decisions, witness)
 
-    emend = {e.lines[0]: (e.witness or "", e.reading or "")
-             for e in decisions.apparatus if e.type == "emendation"}
+    emend = {
+        e.lines[0]: (e.witness or "", e.reading or "")
+        for e in decisions.apparatus
+        if e.type == "emendation"
+    }
     drafts = []
     for section in decisions.sections:
         for p in section.paragraphs:
@@ -199,15 +202,34 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
     paragraphs: dict[str, Paragraph] = {}
     for n, (section_id, p, text, offsets) in enumerate(drafts, start=1):
         sentences = tuple(
-            Sentence(id=f"{p.id}.{k}", n=k, paragraph_id=p.id, text=text[a:b], start=a, end=b,
-                     lines=_lines_of(offsets, a, b))
+            Sentence(
+                id=f"{p.id}.{k}",
+                n=k,
+                paragraph_id=p.id,
+                text=text[a:b],
+                start=a,
+                end=b,
+                lines=_lines_of(offsets, a, b),
+            )
             for k, (a, b) in enumerate(sentence_spans(tokenizer, text), start=1)
         )
-        paragraphs[p.id] = Paragraph(id=p.id, n=n, section_id=section_id, spans=p.spans,
-                                     text=text, line_offsets=offsets, sentences=sentences)
+        paragraphs[p.id] = Paragraph(
+            id=p.id,
+            n=n,
+            section_id=section_id,
+            spans=p.spans,
+            text=text,
+            line_offsets=offsets,
+            sentences=sentences,
+        )
     sections = tuple(
-        Section(id=s.id, n=k, heading=s.heading, heading_lines=s.heading_lines,
-                paragraphs=tuple(paragraphs[p.id] for p in s.paragraphs))
+        Section(
+            id=s.id,
+            n=k,
+            heading=s.heading,
+            heading_lines=s.heading_lines,
+            paragraphs=tuple(paragraphs[p.id] for p in s.paragraphs),
+        )
         for k, s in enumerate(decisions.sections)
     )
     line_paragraph = {line: p for p in paragraphs.values() for line in p.lines}
@@ -216,11 +238,14 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
     entries = []
     for n, e in enumerate(decisions.apparatus, start=1):
         lines = range(e.lines[0], e.lines[1] + 1) if e.type == "transposition" else e.lines
-        touched = sorted({line_paragraph[k] for k in lines if k in line_paragraph},
-                         key=lambda p: p.n)
-        section_id = e.section or (touched[0].section_id if touched else
-                                   next((heading_section[k] for k in lines
-                                         if k in heading_section), None))
+        touched = sorted(
+            {line_paragraph[k] for k in lines if k in line_paragraph}, key=lambda p: p.n
+        )
+        section_id = e.section or (
+            touched[0].section_id
+            if touched
+            else next((heading_section[k] for k in lines if k in heading_section), None)
+        )
         anchor = None
         if touched:
             line = e.lines[1] if e.type in ("join", "division") else e.lines[0]
@@ -235,14 +260,25 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
             anchor = (first.id, offset)
         point = set(e.lines) if e.type != "transposition" else {e.lines[0]}
         sentence_ids = tuple(sid for p in touched for sid in _iter_anchor_sentences(p, point))
-        entries.append(ApparatusEntry(
-            id=e.id, n=n, type=e.type, lines=tuple(e.lines), note=e.note,
-            paragraph_ids=tuple(p.id for p in touched), sentence_ids=sentence_ids,
-            section_id=section_id, anchor=anchor, rule=e.rule, witness=e.witness,
-            reading=e.reading,
-        ))
-    return Edition(witness=witness, decisions=decisions, sections=sections,
-                   apparatus=tuple(entries))
+        entries.append(
+            ApparatusEntry(
+                id=e.id,
+                n=n,
+                type=e.type,
+                lines=tuple(e.lines),
+                note=e.note,
+                paragraph_ids=tuple(p.id for p in touched),
+                sentence_ids=sentence_ids,
+                section_id=section_id,
+                anchor=anchor,
+                rule=e.rule,
+                witness=e.witness,
+                reading=e.reading,
+            )
+        )
+    return Edition(
+        witness=witness, decisions=decisions, sections=sections, apparatus=tuple(entries)
+    )
 
 
 def load_edition(decisions_path: str | Path | None = None) -> Edition:

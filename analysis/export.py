@@ -58,8 +58,17 @@ FLOAT_DIGITS = 6
 _FLOAT_FORMAT = f"%.{FLOAT_DIGITS}g"
 
 APPARATUS_COLUMNS = (
-    "id", "n", "type", "witness_lines", "paragraphs", "sentences", "section",
-    "lemma", "witness_reading", "rule", "note",
+    "id",
+    "n",
+    "type",
+    "witness_lines",
+    "paragraphs",
+    "sentences",
+    "section",
+    "lemma",
+    "witness_reading",
+    "rule",
+    "note",
 )
 
 
@@ -73,8 +82,9 @@ def _entry_record(entry: ApparatusEntry) -> dict[str, Any]:
         "paragraphs": list(entry.paragraph_ids),
         "sentences": list(entry.sentence_ids),
         "section": entry.section_id,
-        "anchor": ({"paragraph": entry.anchor[0], "offset": entry.anchor[1]}
-                   if entry.anchor else None),
+        "anchor": (
+            {"paragraph": entry.anchor[0], "offset": entry.anchor[1]} if entry.anchor else None
+        ),
         "lemma": entry.reading,
         "witness_reading": entry.witness,
         "rule": entry.rule,
@@ -109,8 +119,14 @@ def edition_record(edition: Edition) -> dict[str, Any]:
                         "spans": [list(span) for span in p.spans],
                         "text": p.text,
                         "sentences": [
-                            {"id": t.id, "n": t.n, "text": t.text, "start": t.start,
-                             "end": t.end, "lines": list(t.lines)}
+                            {
+                                "id": t.id,
+                                "n": t.n,
+                                "text": t.text,
+                                "start": t.start,
+                                "end": t.end,
+                                "lines": list(t.lines),
+                            }
                             for t in p.sentences
                         ],
                     }
@@ -127,20 +143,25 @@ def apparatus_rows(edition: Edition) -> list[dict[str, Any]]:
     """Return one flat row per apparatus entry, with the columns of ``apparatus.csv``."""
     rows = []
     for e in edition.apparatus:
-        rows.append({
-            "id": e.id,
-            "n": e.n,
-            "type": e.type,
-            "witness_lines": (f"{e.lines[0]}-{e.lines[1]}" if e.type == "transposition"
-                              else ";".join(str(k) for k in e.lines)),
-            "paragraphs": ";".join(e.paragraph_ids),
-            "sentences": ";".join(e.sentence_ids),
-            "section": e.section_id or "",
-            "lemma": e.reading or "",
-            "witness_reading": e.witness or "",
-            "rule": e.rule or "",
-            "note": e.note,
-        })
+        rows.append(
+            {
+                "id": e.id,
+                "n": e.n,
+                "type": e.type,
+                "witness_lines": (
+                    f"{e.lines[0]}-{e.lines[1]}"
+                    if e.type == "transposition"
+                    else ";".join(str(k) for k in e.lines)
+                ),
+                "paragraphs": ";".join(e.paragraph_ids),
+                "sentences": ";".join(e.sentence_ids),
+                "section": e.section_id or "",
+                "lemma": e.reading or "",
+                "witness_reading": e.witness or "",
+                "rule": e.rule or "",
+                "note": e.note,
+            }
+        )
     return rows
 
 
@@ -164,13 +185,14 @@ class Sources:
     @cached_property
     def comentions(self) -> dict[str, pd.DataFrame]:
         """The co-mention table of each window, by window."""
-        return {w: comentions(self.mentions, window=w, edition=self.edition)  # type: ignore[arg-type]
-                for w in WINDOWS}
+        return {
+            w: comentions(self.mentions, window=w, edition=self.edition)  # type: ignore[arg-type]
+            for w in WINDOWS
+        }
 
 
 def _json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False,
-                      allow_nan=False) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
 
 
 def _csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
@@ -211,8 +233,9 @@ def _network_frame(src: Sources) -> pd.DataFrame:
 
 def _summaries(src: Sources) -> dict[str, Any]:
     """The content of ``summaries.json`` (:func:`analysis.summaries.summaries_record`)."""
-    statistics = section_statistics(src.edition, mentions=src.mentions,
-                                    keyness=keyness(src.edition))
+    statistics = section_statistics(
+        src.edition, mentions=src.mentions, keyness=keyness(src.edition)
+    )
     return summaries_record(src.edition, summarize(src.edition), statistics)
 
 
@@ -260,8 +283,9 @@ def write_files(out: str | Path, files: Mapping[str, str]) -> list[Path]:
     return written
 
 
-def export_edition(edition: Edition, out: str | Path, *,
-                   register: Register | None = None) -> list[Path]:
+def export_edition(
+    edition: Edition, out: str | Path, *, register: Register | None = None
+) -> list[Path]:
     """Compute every export file of ``edition`` and write them into ``out``.
 
     ``register`` defaults to the register of actors in ``seeds/actors.yaml``.
@@ -334,28 +358,45 @@ _EDITION_FIELDS = (
     _f("sections[].paragraphs", "array", "paragraphs of the section in reading order"),
     _f("sections[].paragraphs[].id", "string", "paragraph id (p12)"),
     _f("sections[].paragraphs[].n", "integer", "paragraph number, from 1 through the text"),
-    _f("sections[].paragraphs[].spans", "array of [integer, integer]",
-       "runs of witness lines [first, last] that make the paragraph, in reading order"),
+    _f(
+        "sections[].paragraphs[].spans",
+        "array of [integer, integer]",
+        "runs of witness lines [first, last] that make the paragraph, in reading order",
+    ),
     _f("sections[].paragraphs[].text", "string", "the paragraph in the reading text"),
     _f("sections[].paragraphs[].sentences", "array", "sentences of the paragraph"),
     _f("sections[].paragraphs[].sentences[].id", "string", _SENTENCE_ID),
     _f("sections[].paragraphs[].sentences[].n", "integer", "sentence number in its paragraph"),
     _f("sections[].paragraphs[].sentences[].text", "string", "the sentence"),
-    _f("sections[].paragraphs[].sentences[].start", "integer",
-       "offset of the sentence's first character in the paragraph text, from 0"),
-    _f("sections[].paragraphs[].sentences[].end", "integer",
-       "offset just after the sentence's last character in the paragraph text"),
-    _f("sections[].paragraphs[].sentences[].lines", "array of integers",
-       "witness lines the sentence comes from"),
+    _f(
+        "sections[].paragraphs[].sentences[].start",
+        "integer",
+        "offset of the sentence's first character in the paragraph text, from 0",
+    ),
+    _f(
+        "sections[].paragraphs[].sentences[].end",
+        "integer",
+        "offset just after the sentence's last character in the paragraph text",
+    ),
+    _f(
+        "sections[].paragraphs[].sentences[].lines",
+        "array of integers",
+        "witness lines the sentence comes from",
+    ),
     _f("apparatus", "array", "the apparatus: every editorial intervention"),
     _f("apparatus[].id", "string", "entry id (a6)"),
     _f("apparatus[].n", "integer", "entry number"),
-    _f("apparatus[].type", "string",
-       "transposition, join, division, heading, normalisation, emendation or sic"),
-    _f("apparatus[].lines", "array of integers",
-       "witness lines of the entry; for a transposition the first and last line of the block"),
-    _f("apparatus[].witness_lines", "array of integers",
-       "every witness line the entry concerns"),
+    _f(
+        "apparatus[].type",
+        "string",
+        "transposition, join, division, heading, normalisation, emendation or sic",
+    ),
+    _f(
+        "apparatus[].lines",
+        "array of integers",
+        "witness lines of the entry; for a transposition the first and last line of the block",
+    ),
+    _f("apparatus[].witness_lines", "array of integers", "every witness line the entry concerns"),
     _f("apparatus[].paragraphs", "array of strings", "ids of the paragraphs concerned"),
     _f("apparatus[].sentences", "array of strings", "ids of the sentences concerned"),
     _f("apparatus[].section", "string or null", "id of the section concerned"),
@@ -379,8 +420,11 @@ _TEI_FIELDS = (
     _f(_T + "teiHeader/fileDesc/titleStmt/editor", "text", "editors of the edition"),
     _f(_T + "teiHeader/fileDesc/editionStmt", "element", "the version of the edition"),
     _f(_T + "teiHeader/fileDesc/editionStmt/edition", "text", "@n: the version"),
-    _f(_T + "teiHeader/fileDesc/editionStmt/edition/date", "text",
-       "date of the version; @when: the same as YYYY-MM-DD"),
+    _f(
+        _T + "teiHeader/fileDesc/editionStmt/edition/date",
+        "text",
+        "date of the version; @when: the same as YYYY-MM-DD",
+    ),
     _f(_T + "teiHeader/fileDesc/publicationStmt", "element", "how the edition is published"),
     _f(_T + "teiHeader/fileDesc/publicationStmt/p", "text", "title and editors"),
     _f(_T + "teiHeader/fileDesc/sourceDesc", "element", "the source: the essay and the witness"),
@@ -391,68 +435,114 @@ _TEI_FIELDS = (
     _f(_T + "teiHeader/fileDesc/sourceDesc/bibl/pubPlace", "text", "place of publication"),
     _f(_T + "teiHeader/fileDesc/sourceDesc/bibl/date", "text", "date of publication"),
     _f(_T + "teiHeader/fileDesc/sourceDesc/listWit", "element", "the witnesses"),
-    _f(_T + "teiHeader/fileDesc/sourceDesc/listWit/witness", "text",
-       "the witness W: description, file, lines and SHA-256; @xml:id: its siglum"),
+    _f(
+        _T + "teiHeader/fileDesc/sourceDesc/listWit/witness",
+        "text",
+        "the witness W: description, file, lines and SHA-256; @xml:id: its siglum",
+    ),
     _f(_T + "teiHeader/encodingDesc", "element", "how the text was encoded"),
     _f(_T + "teiHeader/encodingDesc/editorialDecl", "element", "the editorial rules"),
     _f(_T + "teiHeader/encodingDesc/editorialDecl/p", "text", "a rule; @n: its name"),
     _f(_T + "standOff", "element", "the register of actors"),
     _f(_T + "standOff/listPerson", "element", "persons and groups"),
     _f(_T + "standOff/listPerson/person", "element", "a person; @xml:id: the actor id"),
-    _f(_T + "standOff/listPerson/person/persName", "text",
-       "standard name; with @type=\"form\", a form searched for in the text"),
+    _f(
+        _T + "standOff/listPerson/person/persName",
+        "text",
+        'standard name; with @type="form", a form searched for in the text',
+    ),
     _f(_T + "standOff/listPerson/person/note", "text", "one-line identification"),
     _f(_T + "standOff/listPerson/personGrp", "element", "a group; @xml:id: the actor id"),
-    _f(_T + "standOff/listPerson/personGrp/name", "text",
-       "standard name; with @type=\"form\", a form searched for in the text"),
+    _f(
+        _T + "standOff/listPerson/personGrp/name",
+        "text",
+        'standard name; with @type="form", a form searched for in the text',
+    ),
     _f(_T + "standOff/listPerson/personGrp/note", "text", "one-line identification"),
     _f(_T + "standOff/listOrg", "element", "organisations"),
     _f(_T + "standOff/listOrg/org", "element", "an organisation; @xml:id: the actor id"),
-    _f(_T + "standOff/listOrg/org/orgName", "text",
-       "standard name; with @type=\"form\", a form searched for in the text"),
+    _f(
+        _T + "standOff/listOrg/org/orgName",
+        "text",
+        'standard name; with @type="form", a form searched for in the text',
+    ),
     _f(_T + "standOff/listOrg/org/note", "text", "one-line identification"),
     _f(_T + "standOff/listPlace", "element", "places"),
     _f(_T + "standOff/listPlace/place", "element", "a place; @xml:id: the actor id"),
-    _f(_T + "standOff/listPlace/place/placeName", "text",
-       "standard name; with @type=\"form\", a form searched for in the text"),
+    _f(
+        _T + "standOff/listPlace/place/placeName",
+        "text",
+        'standard name; with @type="form", a form searched for in the text',
+    ),
     _f(_T + "standOff/listPlace/place/note", "text", "one-line identification"),
     _f(_T + "text", "element", "the text"),
     _f(_T + "text/body", "element", "the reading text"),
-    _f(_T + "text/body/div", "element",
-       "a section; @xml:id: section id, @type=\"section\", @n: number"),
+    _f(
+        _T + "text/body/div",
+        "element",
+        'a section; @xml:id: section id, @type="section", @n: number',
+    ),
     _f(_T + "text/body/div/head", "text", "the section's heading"),
-    _f(_T + "text/body/div/p", "mixed",
-       "a paragraph, its text exactly the paragraph of the reading text; @xml:id: "
-       "paragraph id, @n: number"),
+    _f(
+        _T + "text/body/div/p",
+        "mixed",
+        "a paragraph, its text exactly the paragraph of the reading text; @xml:id: "
+        "paragraph id, @n: number",
+    ),
     _f(_T + "text/body/div/p/s", "mixed", "a sentence; @xml:id: sentence id, @n: number"),
-    _f(_T + "text/body/div/p/lb", "empty",
-       "where a line of W begins, between sentences; @ed=\"#W\", @n: the line"),
-    _f(_T + "text/body/div/p/s/lb", "empty",
-       "where a line of W begins, in a sentence; @ed=\"#W\", @n: the line"),
-    _f(_T + "text/body/div/p/s/name", "mixed",
-       "a mention of an actor; @ref: # and the actor id, @type: the actor's type"),
-    _f(_T + "text/body/div/p/s/name/lb", "empty",
-       "where a line of W begins, in a mention; @ed=\"#W\", @n: the line"),
+    _f(
+        _T + "text/body/div/p/lb",
+        "empty",
+        'where a line of W begins, between sentences; @ed="#W", @n: the line',
+    ),
+    _f(
+        _T + "text/body/div/p/s/lb",
+        "empty",
+        'where a line of W begins, in a sentence; @ed="#W", @n: the line',
+    ),
+    _f(
+        _T + "text/body/div/p/s/name",
+        "mixed",
+        "a mention of an actor; @ref: # and the actor id, @type: the actor's type",
+    ),
+    _f(
+        _T + "text/body/div/p/s/name/lb",
+        "empty",
+        'where a line of W begins, in a mention; @ed="#W", @n: the line',
+    ),
     _f(_T + "text/back", "element", "matter after the text"),
-    _f(_T + "text/back/div", "element", "the apparatus; @type=\"apparatus\""),
+    _f(_T + "text/back/div", "element", 'the apparatus; @type="apparatus"'),
     _f(_T + "text/back/div/listApp", "element", "the apparatus entries"),
-    _f(_T + "text/back/div/listApp/app", "element",
-       "an entry; @xml:id: entry id, @type, @n, @loc: witness lines (first and last of a "
-       "transposition), @corresp: the sentences, paragraphs or section concerned"),
+    _f(
+        _T + "text/back/div/listApp/app",
+        "element",
+        "an entry; @xml:id: entry id, @type, @n, @loc: witness lines (first and last of a "
+        "transposition), @corresp: the sentences, paragraphs or section concerned",
+    ),
     _f(_T + "text/back/div/listApp/app/lem", "text", "reading of the text (emendation, sic)"),
-    _f(_T + "text/back/div/listApp/app/rdg", "text",
-       "reading of the witness (emendation); @wit=\"#W\""),
-    _f(_T + "text/back/div/listApp/app/note", "text",
-       "the editor's note; @type: the rule applied (normalisation)"),
+    _f(
+        _T + "text/back/div/listApp/app/rdg",
+        "text",
+        'reading of the witness (emendation); @wit="#W"',
+    ),
+    _f(
+        _T + "text/back/div/listApp/app/note",
+        "text",
+        "the editor's note; @type: the rule applied (normalisation)",
+    ),
 )
 
 _APPARATUS_FIELDS = (
     _f("id", "string", "entry id (a6)"),
     _f("n", "integer", "entry number"),
-    _f("type", "string",
-       "transposition, join, division, heading, normalisation, emendation or sic"),
-    _f("witness_lines", "string",
-       "witness lines: first-last for a transposition, else line numbers joined by ;"),
+    _f(
+        "type", "string", "transposition, join, division, heading, normalisation, emendation or sic"
+    ),
+    _f(
+        "witness_lines",
+        "string",
+        "witness lines: first-last for a transposition, else line numbers joined by ;",
+    ),
     _f("paragraphs", _IDS, "paragraphs concerned"),
     _f("sentences", _IDS, "sentences concerned"),
     _f("section", "string", "section concerned (empty if none)"),
@@ -539,54 +629,102 @@ _SUMMARIES_FIELDS = (
     _f("sections[].id", "string", "section id"),
     _f("sections[].n", "integer", "section number (0 for the untitled opening)"),
     _f("sections[].heading", "string or null", "heading; null for the untitled opening"),
-    _f("sections[].sentences", "array",
-       "the summary: the section's top-ranked sentences (TextRank), in text order"),
+    _f(
+        "sections[].sentences",
+        "array",
+        "the summary: the section's top-ranked sentences (TextRank), in text order",
+    ),
     _f("sections[].sentences[].id", "string", _SENTENCE_ID),
     _f("sections[].sentences[].text", "string", "the sentence, verbatim"),
-    _f("sections[].sentences[].score", "number",
-       "TextRank score (PageRank; the scores of a section sum to 1), 6 decimal places"),
+    _f(
+        "sections[].sentences[].score",
+        "number",
+        "TextRank score (PageRank; the scores of a section sum to 1), 6 decimal places",
+    ),
     _f("sections[].sentences[].rank", "integer", "rank in the section, 1 = most central"),
     _f("sections[].statistics", "object", "size of the section and its leading actors and terms"),
-    _f("sections[].statistics.words", "integer",
-       "word tokens (the denominator of the rates)"),
+    _f("sections[].statistics.words", "integer", "word tokens (the denominator of the rates)"),
     _f("sections[].statistics.sentences", "integer", "sentences"),
     _f("sections[].statistics.paragraphs", "integer", "paragraphs"),
     _f("sections[].statistics.first_paragraph", "integer", "number of its first paragraph"),
     _f("sections[].statistics.last_paragraph", "integer", "number of its last paragraph"),
-    _f("sections[].statistics.top_actors", "array of strings",
-       "ids of the most mentioned actors, by descending mentions, then id"),
-    _f("sections[].statistics.top_terms", "array of strings",
-       "the terms with the highest G2 in keyness.csv, by descending G2, then term"),
+    _f(
+        "sections[].statistics.top_actors",
+        "array of strings",
+        "ids of the most mentioned actors, by descending mentions, then id",
+    ),
+    _f(
+        "sections[].statistics.top_terms",
+        "array of strings",
+        "the terms with the highest G2 in keyness.csv, by descending G2, then term",
+    ),
 )
 
 #: Every export file: what it holds and its columns (CSV) or fields (JSON). In
 #: ``terms.csv``, :data:`SECTION_COLUMN` stands for one column per section;
 #: :func:`data_dictionary` expands it.
-DATA_DICTIONARY: dict[str, ExportFile] = {f.name: f for f in (
-    ExportFile("edition.json", "The edition: witness record, rules, sections, paragraphs, "
-               "sentences and apparatus.", _EDITION_FIELDS),
-    ExportFile("edition.xml", "The edition in TEI P5 XML: header, register of actors, "
-               "sections, paragraphs and sentences with the line beginnings of W and the "
-               "mentions of actors, apparatus.", _TEI_FIELDS),
-    ExportFile("apparatus.csv", "One row per apparatus entry.", _APPARATUS_FIELDS),
-    ExportFile("terms.csv", "One row per term group: frequency in the text and in each "
-               "section; sorted by descending count, then term.", _TERMS_FIELDS),
-    ExportFile("keyness.csv", "Key terms of each section against the rest of the text; "
-               "sorted by section, descending G2, term.", _KEYNESS_FIELDS),
-    ExportFile("tfidf.csv", "TF-IDF of each term group in each section; sorted by section, "
-               "descending tf-idf, term.", _TFIDF_FIELDS),
-    ExportFile("actors.csv", "One row per actor of the register with its mention counts; "
-               "sorted by descending mentions, then name.", _ACTORS_FIELDS),
-    ExportFile("mentions.csv", "One row per mention of an actor, in reading order.",
-               _MENTIONS_FIELDS),
-    ExportFile("comentions.csv", "One row per pair of actors mentioned together, for the "
-               "sentence window, then the paragraph window; sorted by descending count.",
-               _COMENTIONS_FIELDS),
-    ExportFile("network.csv", "Centrality of each actor in the co-mention graph of each "
-               "window (edges weighted by count).", _NETWORK_FIELDS),
-    ExportFile("summaries.json", "Per section: an extractive summary (TextRank) and "
-               "statistics.", _SUMMARIES_FIELDS),
-)}
+DATA_DICTIONARY: dict[str, ExportFile] = {
+    f.name: f
+    for f in (
+        ExportFile(
+            "edition.json",
+            "The edition: witness record, rules, sections, paragraphs, sentences and apparatus.",
+            _EDITION_FIELDS,
+        ),
+        ExportFile(
+            "edition.xml",
+            "The edition in TEI P5 XML: header, register of actors, "
+            "sections, paragraphs and sentences with the line beginnings of W and the "
+            "mentions of actors, apparatus.",
+            _TEI_FIELDS,
+        ),
+        ExportFile("apparatus.csv", "One row per apparatus entry.", _APPARATUS_FIELDS),
+        ExportFile(
+            "terms.csv",
+            "One row per term group: frequency in the text and in each "
+            "section; sorted by descending count, then term.",
+            _TERMS_FIELDS,
+        ),
+        ExportFile(
+            "keyness.csv",
+            "Key terms of each section against the rest of the text; "
+            "sorted by section, descending G2, term.",
+            _KEYNESS_FIELDS,
+        ),
+        ExportFile(
+            "tfidf.csv",
+            "TF-IDF of each term group in each section; sorted by section, "
+            "descending tf-idf, term.",
+            _TFIDF_FIELDS,
+        ),
+        ExportFile(
+            "actors.csv",
+            "One row per actor of the register with its mention counts; "
+            "sorted by descending mentions, then name.",
+            _ACTORS_FIELDS,
+        ),
+        ExportFile(
+            "mentions.csv", "One row per mention of an actor, in reading order.", _MENTIONS_FIELDS
+        ),
+        ExportFile(
+            "comentions.csv",
+            "One row per pair of actors mentioned together, for the "
+            "sentence window, then the paragraph window; sorted by descending count.",
+            _COMENTIONS_FIELDS,
+        ),
+        ExportFile(
+            "network.csv",
+            "Centrality of each actor in the co-mention graph of each "
+            "window (edges weighted by count).",
+            _NETWORK_FIELDS,
+        ),
+        ExportFile(
+            "summaries.json",
+            "Per section: an extractive summary (TextRank) and statistics.",
+            _SUMMARIES_FIELDS,
+        ),
+    )
+}
 
 
 def data_dictionary(edition: Edition) -> dict[str, ExportFile]:
@@ -596,18 +734,28 @@ def data_dictionary(edition: Edition) -> dict[str, ExportFile]:
         fields: list[Field] = []
         for field in spec.fields:
             if field.name == SECTION_COLUMN:
-                fields.extend(Field(s.id, field.type, "occurrences in "
-                                    + (f"section {s.n}, {s.heading}" if s.heading else
-                                       "the untitled opening section"))
-                              for s in edition.sections)
+                fields.extend(
+                    Field(
+                        s.id,
+                        field.type,
+                        "occurrences in "
+                        + (
+                            f"section {s.n}, {s.heading}"
+                            if s.heading
+                            else "the untitled opening section"
+                        ),
+                    )
+                    for s in edition.sections
+                )
             else:
                 fields.append(field)
         out[name] = spec._replace(fields=tuple(fields))
     return out
 
 
-def json_fields(data: Any, *, maps: frozenset[str] = frozenset({"rules"}),
-                prefix: str = "") -> list[str]:
+def json_fields(
+    data: Any, *, maps: frozenset[str] = frozenset({"rules"}), prefix: str = ""
+) -> list[str]:
     """List the field paths of JSON ``data`` as the data dictionary names them.
 
     ``a.b`` is key ``b`` of object ``a``; ``a[]`` stands for the items of list

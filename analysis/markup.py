@@ -103,8 +103,11 @@ def data_table(
             f'autocomplete="off"></p>'
         )
     out.append(f'<table class="edition-table" id="{table_id}"><caption>{_e(caption)}</caption>')
-    out.append("<thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>'
-                                       for h in columns.values()) + "</tr></thead><tbody>")
+    out.append(
+        "<thead><tr>"
+        + "".join(f'<th scope="col">{_e(h)}</th>' for h in columns.values())
+        + "</tr></thead><tbody>"
+    )
     for record in frame.to_dict("records"):
         row = []
         for col in columns:
@@ -131,14 +134,22 @@ def details(summary: str, inner: Html) -> Html:
     return Html(f"<details><summary>{_e(summary)}</summary>{inner.text}</details>")
 
 
-def figure_text(frame: pd.DataFrame, *, name: str, caption: str,
-                columns: Mapping[str, str] | None = None,
-                cells: Mapping[str, Callable[[Any], Html | str]] | None = None,
-                links: Mapping[str, str] | None = None) -> Html:
+def figure_text(
+    frame: pd.DataFrame,
+    *,
+    name: str,
+    caption: str,
+    columns: Mapping[str, str] | None = None,
+    cells: Mapping[str, Callable[[Any], Html | str]] | None = None,
+    links: Mapping[str, str] | None = None,
+) -> Html:
     """The text equivalent of a figure: its data as a table inside ``<details>``."""
-    return details(f"The data of this figure as a table ({len(frame)} rows)",
-                   data_table(frame, name=f"{name}-data", caption=caption, columns=columns,
-                              cells=cells, links=links))
+    return details(
+        f"The data of this figure as a table ({len(frame)} rows)",
+        data_table(
+            frame, name=f"{name}-data", caption=caption, columns=columns, cells=cells, links=links
+        ),
+    )
 
 
 def chooser(name: str, label: str, options: Sequence[tuple[str, str, Html]]) -> Html:
@@ -148,14 +159,17 @@ def chooser(name: str, label: str, options: Sequence[tuple[str, str, Html]]) -> 
     JavaScript every panel stays visible, so nothing is lost.
     """
     slug = _slug(name)
-    out = [f'<p class="chooser"><label for="chooser-{slug}">{_e(label)} </label>'
-           f'<select id="chooser-{slug}" data-chooser="{slug}">']
+    out = [
+        f'<p class="chooser"><label for="chooser-{slug}">{_e(label)} </label>'
+        f'<select id="chooser-{slug}" data-chooser="{slug}">'
+    ]
     out += [f'<option value="{_e(key)}">{_e(text)}</option>' for key, text, _ in options]
     out.append("</select></p>")
-    out += [f'<div data-chooser-panel="{slug}" data-key="{_e(key)}">{panel.text}</div>'
-            for key, _, panel in options]
+    out += [
+        f'<div data-chooser-panel="{slug}" data-key="{_e(key)}">{panel.text}</div>'
+        for key, _, panel in options
+    ]
     return Html("".join(out))
-
 
 
 def figure_menus(fig: Any) -> Html:
@@ -183,12 +197,16 @@ def figure_menus(fig: Any) -> Html:
     for k, menu in enumerate(fig.layout.updatemenus or ()):
         label = (menu.name or f"menu {k + 1}").replace("-", " ").capitalize()
         select_id = f"{target}-menu-{k}"
-        out.append(f'<label for="{_e(select_id)}">{_e(label)}: </label>'
-                   f'<select id="{_e(select_id)}" data-menu="{k}">')
-        out += [f'<option value="{i}"{" selected" if i == (menu.active or 0) else ""}>'
-                # plotly labels are HTML already: unescape once so as not to escape twice
-                f"{_e(html.unescape(button.label or ''))}</option>"
-                for i, button in enumerate(menu.buttons)]
+        out.append(
+            f'<label for="{_e(select_id)}">{_e(label)}: </label>'
+            f'<select id="{_e(select_id)}" data-menu="{k}">'
+        )
+        out += [
+            f'<option value="{i}"{" selected" if i == (menu.active or 0) else ""}>'
+            # plotly labels are HTML already: unescape once so as not to escape twice
+            f"{_e(html.unescape(button.label or ''))}</option>"
+            for i, button in enumerate(menu.buttons)
+        ]
         out.append("</select> ")
     out.append("</p>")
     return Html("".join(out))

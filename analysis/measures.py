@@ -75,14 +75,24 @@ def log_likelihood_g2(a: int, b: int, c: int, d: int) -> float:
     rows, cols = (a + b, c + d), (a + c, b + d)
     if 0 in rows or 0 in cols:
         return 0.0
-    cells = ((a, rows[0] * cols[0]), (b, rows[0] * cols[1]),
-             (c, rows[1] * cols[0]), (d, rows[1] * cols[1]))
+    cells = (
+        (a, rows[0] * cols[0]),
+        (b, rows[0] * cols[1]),
+        (c, rows[1] * cols[0]),
+        (d, rows[1] * cols[1]),
+    )
     g2 = 2.0 * sum(_o_ln_o_over_e(o, rc / n) for o, rc in cells)
     return max(g2, 0.0)  # rounding can leave -1e-15 where the rows are proportional
 
 
-def log_ratio(count_target: int, count_reference: int, size_target: int, size_reference: int,
-              *, correction: float = 0.5) -> float:
+def log_ratio(
+    count_target: int,
+    count_reference: int,
+    size_target: int,
+    size_reference: int,
+    *,
+    correction: float = 0.5,
+) -> float:
     """Return Hardie's (2014) Log Ratio: the binary log of the ratio of relative frequencies.
 
     ``log2((count_target / size_target) / (count_reference / size_reference))``.

@@ -32,8 +32,13 @@ NETWORK_COLUMNS: tuple[str, ...] = ("actor_id", "degree", "weighted_degree", "be
 LAYOUT_SEED = 20151021
 
 
-def comention_graph(actor_table: pd.DataFrame, comention_table: pd.DataFrame, *,
-                    weight: str = "count", min_count: int = 1) -> nx.Graph:
+def comention_graph(
+    actor_table: pd.DataFrame,
+    comention_table: pd.DataFrame,
+    *,
+    weight: str = "count",
+    min_count: int = 1,
+) -> nx.Graph:
     """Return the undirected graph of actors joined by their co-mentions.
 
     ``actor_table`` is a table of :func:`analysis.actors.actor_table` (columns
@@ -56,8 +61,9 @@ def comention_graph(actor_table: pd.DataFrame, comention_table: pd.DataFrame, *,
         a, b = row["actor_a"], row["actor_b"]
         for actor in (a, b):
             if actor not in graph:
-                raise ValueError(f"the co-mention table names actor '{actor}', which is not "
-                                 "in the actor table")
+                raise ValueError(
+                    f"the co-mention table names actor '{actor}', which is not in the actor table"
+                )
         attributes = {m: row[m] for m in WEIGHTS}
         if "evidence" in row:
             attributes["evidence"] = tuple(row["evidence"])
@@ -88,12 +94,17 @@ def network_measures(graph: nx.Graph) -> pd.DataFrame:
     ]
     rows.sort(key=lambda r: (-r["degree"], -r["weighted_degree"], r["actor_id"]))
     frame = pd.DataFrame(rows, columns=list(NETWORK_COLUMNS))
-    return frame.astype({"degree": "int64", "weighted_degree": "float64",
-                         "betweenness": "float64"})
+    return frame.astype({"degree": "int64", "weighted_degree": "float64", "betweenness": "float64"})
 
 
-def layout(graph: nx.Graph, *, seed: int = LAYOUT_SEED, weight: str | None = "count",
-           iterations: int = 200, digits: int = 4) -> dict[str, tuple[float, float]]:
+def layout(
+    graph: nx.Graph,
+    *,
+    seed: int = LAYOUT_SEED,
+    weight: str | None = "count",
+    iterations: int = 200,
+    digits: int = 4,
+) -> dict[str, tuple[float, float]]:
     """Return a force-directed (Fruchterman-Reingold) position ``(x, y)`` for each actor.
 
     Edges pull with their ``weight`` attribute (default ``count``; ``None``
@@ -108,8 +119,10 @@ def layout(graph: nx.Graph, *, seed: int = LAYOUT_SEED, weight: str | None = "co
     for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges):
         pull = 1.0 if weight is None else float(graph.edges[a, b][weight])
         if pull < 0:
-            raise ValueError(f"edge {a}-{b} has negative {weight} {pull}; lay the graph out "
-                             "by a measure that is never negative")
+            raise ValueError(
+                f"edge {a}-{b} has negative {weight} {pull}; lay the graph out "
+                "by a measure that is never negative"
+            )
         ordered.add_edge(a, b, pull=pull)
     positions = nx.spring_layout(ordered, seed=seed, weight="pull", iterations=iterations)
     return {

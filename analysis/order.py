@@ -63,20 +63,42 @@ def order_segments(edition: Edition) -> pd.DataFrame:
             if owner not in prev["_owners"]:
                 prev["_owners"].append(owner)
             continue
-        rows.append({"first_line": line, "last_line": line, "kind": kind, "_owners": [owner],
-                     "reading_start": pos, "reading_end": pos})
+        rows.append(
+            {
+                "first_line": line,
+                "last_line": line,
+                "kind": kind,
+                "_owners": [owner],
+                "reading_start": pos,
+                "reading_end": pos,
+            }
+        )
     frame = pd.DataFrame(rows)
     frame.insert(0, "segment", range(1, len(frame) + 1))
     frame["lines"] = frame["last_line"] - frame["first_line"] + 1
-    frame["paragraphs"] = [";".join(o) if k == "paragraph" else "" for o, k in
-                           zip(frame["_owners"], frame["kind"], strict=True)]
+    frame["paragraphs"] = [
+        ";".join(o) if k == "paragraph" else ""
+        for o, k in zip(frame["_owners"], frame["kind"], strict=True)
+    ]
     frame["witness_rank"] = frame["first_line"].rank(method="first").astype(int)
     moved = [e.lines for e in edition.apparatus if e.type == "transposition"]
-    frame["moved"] = [any(a <= first and last <= b for a, b in moved) for first, last in
-                      zip(frame["first_line"], frame["last_line"], strict=True)]
+    frame["moved"] = [
+        any(a <= first and last <= b for a, b in moved)
+        for first, last in zip(frame["first_line"], frame["last_line"], strict=True)
+    ]
     return frame.drop(columns="_owners")[
-        ["segment", "first_line", "last_line", "lines", "kind", "paragraphs",
-         "reading_start", "reading_end", "witness_rank", "moved"]
+        [
+            "segment",
+            "first_line",
+            "last_line",
+            "lines",
+            "kind",
+            "paragraphs",
+            "reading_start",
+            "reading_end",
+            "witness_rank",
+            "moved",
+        ]
     ]
 
 
@@ -129,13 +151,29 @@ def witness_order_edition(edition: Edition) -> Edition:
     paragraphs = []
     for n, (bid, block, text, offsets) in enumerate(drafts, start=1):
         sentences = tuple(
-            Sentence(id=f"{bid}.{j}", n=j, paragraph_id=bid, text=text[a:b], start=a, end=b,
-                     lines=tuple(k for k, s, e in offsets if s < b and a < e))
+            Sentence(
+                id=f"{bid}.{j}",
+                n=j,
+                paragraph_id=bid,
+                text=text[a:b],
+                start=a,
+                end=b,
+                lines=tuple(k for k, s, e in offsets if s < b and a < e),
+            )
             for j, (a, b) in enumerate(sentence_spans(tokenizer, text), start=1)
         )
-        paragraphs.append(Paragraph(id=bid, n=n, section_id=WITNESS_SECTION,
-                                    spans=((block[0], block[-1]),), text=text,
-                                    line_offsets=offsets, sentences=sentences))
-    section = Section(id=WITNESS_SECTION, n=0, heading=None, heading_lines=(),
-                      paragraphs=tuple(paragraphs))
+        paragraphs.append(
+            Paragraph(
+                id=bid,
+                n=n,
+                section_id=WITNESS_SECTION,
+                spans=((block[0], block[-1]),),
+                text=text,
+                line_offsets=offsets,
+                sentences=sentences,
+            )
+        )
+    section = Section(
+        id=WITNESS_SECTION, n=0, heading=None, heading_lines=(), paragraphs=tuple(paragraphs)
+    )
     return replace(edition, sections=(section,), apparatus=())

@@ -126,55 +126,80 @@ def _text(path: str, entry: _LineDict, key: str, what: str) -> str:
     return value
 
 
-def _actor(path: str, entry: Any, seen_ids: dict[str, int],
-           seen_aliases: dict[str, tuple[str, int]]) -> Actor:
+def _actor(
+    path: str, entry: Any, seen_ids: dict[str, int], seen_aliases: dict[str, tuple[str, int]]
+) -> Actor:
     if not isinstance(entry, _LineDict):
-        raise RegisterError(path, "an actor must be a mapping with the fields "
-                            f"{', '.join(_FIELDS)}", line=_line(entry))
+        raise RegisterError(
+            path,
+            f"an actor must be a mapping with the fields {', '.join(_FIELDS)}",
+            line=_line(entry),
+        )
     unknown = sorted(str(k) for k in entry if k not in _FIELDS)
     if unknown:
-        raise RegisterError(path, f"an actor has an unknown field '{unknown[0]}' (fields: "
-                            f"{', '.join(_FIELDS)})", line=entry.line)
+        raise RegisterError(
+            path,
+            f"an actor has an unknown field '{unknown[0]}' (fields: {', '.join(_FIELDS)})",
+            line=entry.line,
+        )
     actor_id = _text(path, entry, "id", "an actor")
     if not _ID.fullmatch(actor_id):
-        raise RegisterError(path, f"actor id '{actor_id}' must be a slug of lower-case letters, "
-                            "digits and hyphens", line=entry.line)
+        raise RegisterError(
+            path,
+            f"actor id '{actor_id}' must be a slug of lower-case letters, digits and hyphens",
+            line=entry.line,
+        )
     if actor_id in seen_ids:
-        raise RegisterError(path, f"actor id '{actor_id}' is used twice (first at line "
-                            f"{seen_ids[actor_id]})", line=entry.line)
+        raise RegisterError(
+            path,
+            f"actor id '{actor_id}' is used twice (first at line {seen_ids[actor_id]})",
+            line=entry.line,
+        )
     seen_ids[actor_id] = entry.line
     what = f"actor {actor_id}"
     name = _text(path, entry, "name", what)
     kind = _text(path, entry, "type", what)
     if kind not in ACTOR_TYPES:
-        raise RegisterError(path, f"{what}: unknown type '{kind}' (one of "
-                            f"{', '.join(ACTOR_TYPES)})", line=_line(entry["type"]))
+        raise RegisterError(
+            path,
+            f"{what}: unknown type '{kind}' (one of {', '.join(ACTOR_TYPES)})",
+            line=_line(entry["type"]),
+        )
     description = _text(path, entry, "description", what)
     if "aliases" not in entry:
         raise RegisterError(path, f"{what} has no 'aliases'", line=entry.line)
     raw = entry["aliases"]
     if not isinstance(raw, list):
-        raise RegisterError(path, f"{what}: 'aliases' must be a list of forms",
-                            line=_line(raw) or entry.line)
+        raise RegisterError(
+            path, f"{what}: 'aliases' must be a list of forms", line=_line(raw) or entry.line
+        )
     if not raw:
-        raise RegisterError(path, f"{what} has no aliases: list the forms as they stand in "
-                            "the text", line=entry.line)
+        raise RegisterError(
+            path,
+            f"{what} has no aliases: list the forms as they stand in the text",
+            line=entry.line,
+        )
     aliases: list[str] = []
     for alias in raw:
         line = _line(alias) or entry.line
         if not isinstance(alias, str) or not alias.strip():
             raise RegisterError(path, f"{what}: alias {alias!r} must be non-empty text", line=line)
         if alias != alias.strip():
-            raise RegisterError(path, f"{what}: alias '{alias}' has leading or trailing space",
-                                line=line)
+            raise RegisterError(
+                path, f"{what}: alias '{alias}' has leading or trailing space", line=line
+            )
         if alias in seen_aliases:
             owner, first = seen_aliases[alias]
-            raise RegisterError(path, f"{what}: alias '{alias}' is already an alias of actor "
-                                f"{owner} (line {first})", line=line)
+            raise RegisterError(
+                path,
+                f"{what}: alias '{alias}' is already an alias of actor {owner} (line {first})",
+                line=line,
+            )
         seen_aliases[alias] = (actor_id, line)
         aliases.append(str(alias))
-    return Actor(id=str(actor_id), name=name, type=kind, aliases=tuple(aliases),
-                 description=description)
+    return Actor(
+        id=str(actor_id), name=name, type=kind, aliases=tuple(aliases), description=description
+    )
 
 
 def parse_register(text: str, *, path: str) -> Register:
@@ -192,8 +217,9 @@ def parse_register(text: str, *, path: str) -> Register:
         problem = getattr(exc, "problem", None) or "not valid YAML"
         raise RegisterError(path, problem, line=mark.line + 1 if mark else None) from None
     if not isinstance(data, _LineDict) or not isinstance(data.get("actors"), list):
-        raise RegisterError(path, "the register must be a mapping with a list 'actors'",
-                            line=_line(data) or 1)
+        raise RegisterError(
+            path, "the register must be a mapping with a list 'actors'", line=_line(data) or 1
+        )
     if not data["actors"]:
         raise RegisterError(path, "the register lists no actors", line=data.line)
     seen_ids: dict[str, int] = {}

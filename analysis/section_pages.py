@@ -55,8 +55,7 @@ def section_anchor(edition: Edition, section_id: str) -> str:
     ('../text.html#p1', '../text.html#takes-two-to-tango')
     """
     section = next(s for s in edition.sections if s.id == section_id)
-    target = section.id if section.heading or not section.paragraphs else \
-        section.paragraphs[0].id
+    target = section.id if section.heading or not section.paragraphs else section.paragraphs[0].id
     return f"{markup.TEXT_PAGE}#{target}"
 
 
@@ -64,8 +63,9 @@ def _numbered(labels: Mapping[str, str]) -> dict[str, str]:
     return {sid: f"{k}. {label}" for k, (sid, label) in enumerate(labels.items(), 1)}
 
 
-def actor_section_counts(edition: Edition, mentions: pd.DataFrame, register: Register, *,
-                         actors: int = 10) -> pd.DataFrame:
+def actor_section_counts(
+    edition: Edition, mentions: pd.DataFrame, register: Register, *, actors: int = 10
+) -> pd.DataFrame:
     """Count the mentions of the ``actors`` most mentioned actors in each section.
 
     ``mentions`` is :func:`analysis.actors.find_mentions`. Actors are ranked by
@@ -77,9 +77,16 @@ def actor_section_counts(edition: Edition, mentions: pd.DataFrame, register: Reg
     totals = mentions["actor_id"].value_counts()
     ranked = sorted(totals.items(), key=lambda kv: (-kv[1], names[kv[0]], kv[0]))[:actors]
     counts = mentions.groupby(["actor_id", "section_id"]).size()
-    rows = [{"actor_id": aid, "name": names[aid], "section": s.id,
-             "mentions": int(counts.get((aid, s.id), 0))}
-            for aid, _ in ranked for s in edition.sections]
+    rows = [
+        {
+            "actor_id": aid,
+            "name": names[aid],
+            "section": s.id,
+            "mentions": int(counts.get((aid, s.id), 0)),
+        }
+        for aid, _ in ranked
+        for s in edition.sections
+    ]
     return pd.DataFrame(rows, columns=["actor_id", "name", "section", "mentions"])
 
 
@@ -92,20 +99,32 @@ def statistics_table(edition: Edition, stats: pd.DataFrame, register: Register) 
     labels = _numbered(section_labels(edition))
     names = {a.id: a.name for a in register}
     shown = stats.assign(
-        section=[markup.link(labels[sid], section_anchor(edition, sid))
-                 for sid in stats["section_id"]],
-        paragraphs=[f"{n} (\u00b6{a}\u2013{b})" for n, a, b in
-                    zip(stats["paragraphs"], stats["first_paragraph"], stats["last_paragraph"],
-                        strict=True)],
+        section=[
+            markup.link(labels[sid], section_anchor(edition, sid)) for sid in stats["section_id"]
+        ],
+        paragraphs=[
+            f"{n} (\u00b6{a}\u2013{b})"
+            for n, a, b in zip(
+                stats["paragraphs"], stats["first_paragraph"], stats["last_paragraph"], strict=True
+            )
+        ],
         top_actors=[", ".join(names.get(a, a) for a in ids) for ids in stats["top_actors"]],
         top_terms=[", ".join(ids) for ids in stats["top_terms"]],
     )
     return markup.data_table(
-        shown, name="sections-statistics", caption="The sections of the essay in figures",
-        columns={"section": "section", "words": "words", "sentences": "sentences",
-                 "paragraphs": "paragraphs", "top_actors": "most mentioned actors",
-                 "top_terms": "most distinctive terms (G2)"},
-        cells={"section": lambda v: v})
+        shown,
+        name="sections-statistics",
+        caption="The sections of the essay in figures",
+        columns={
+            "section": "section",
+            "words": "words",
+            "sentences": "sentences",
+            "paragraphs": "paragraphs",
+            "top_actors": "most mentioned actors",
+            "top_terms": "most distinctive terms (G2)",
+        },
+        cells={"section": lambda v: v},
+    )
 
 
 def summaries_html(edition: Edition, summaries: Sequence[SectionSummary]) -> Html:
@@ -122,12 +141,14 @@ def summaries_html(edition: Edition, summaries: Sequence[SectionSummary]) -> Htm
     for summary in summaries:
         sid = summary.section_id
         heading = markup.link(labels.get(sid, sid), section_anchor(edition, sid))
-        out.append(f'<div class="section-summary" id="summary-{html.escape(sid)}">'
-                   f"<h3>{heading}</h3>")
+        out.append(
+            f'<div class="section-summary" id="summary-{html.escape(sid)}"><h3>{heading}</h3>'
+        )
         for (sentence_id, text), rank in zip(summary.sentences, summary.ranks, strict=True):
             out.append(
                 f"<blockquote><p>{html.escape(text)}</p></blockquote>"
                 f'<p class="summary-source">Sentence {sentence_link(sentence_id)}, ranked '
-                f"{rank} of {sizes.get(sid, 0)} in its section</p>")
+                f"{rank} of {sizes.get(sid, 0)} in its section</p>"
+            )
         out.append("</div>")
     return Html("".join(out))

@@ -45,21 +45,46 @@ _LISTS = {
     "place": ("listPlace", "place", "placeName"),
 }
 #: Elements that hold only other elements: the indentation goes into these and no further.
-_BLOCKS = frozenset({
-    "TEI", "teiHeader", "fileDesc", "titleStmt", "editionStmt", "publicationStmt",
-    "sourceDesc", "listWit", "encodingDesc", "editorialDecl", "standOff", "listPerson",
-    "listOrg", "listPlace", "person", "personGrp", "org", "place", "text", "body", "back",
-    "div", "listApp", "app", "bibl",
-})
+_BLOCKS = frozenset(
+    {
+        "TEI",
+        "teiHeader",
+        "fileDesc",
+        "titleStmt",
+        "editionStmt",
+        "publicationStmt",
+        "sourceDesc",
+        "listWit",
+        "encodingDesc",
+        "editorialDecl",
+        "standOff",
+        "listPerson",
+        "listOrg",
+        "listPlace",
+        "person",
+        "personGrp",
+        "org",
+        "place",
+        "text",
+        "body",
+        "back",
+        "div",
+        "listApp",
+        "app",
+        "bibl",
+    }
+)
 
 
-def _el(parent: ET.Element | None, tag: str, text: str | None = None,
-        **attributes: str) -> ET.Element:
+def _el(
+    parent: ET.Element | None, tag: str, text: str | None = None, **attributes: str
+) -> ET.Element:
     """A TEI element ``tag`` under ``parent`` (``xml_id`` gives ``xml:id``)."""
     attrs = {(XML_ID if k == "xml_id" else k): v for k, v in attributes.items()}
     qualified = f"{{{TEI_NS}}}{tag}"
-    element = ET.Element(qualified, attrs) if parent is None else \
-        ET.SubElement(parent, qualified, attrs)
+    element = (
+        ET.Element(qualified, attrs) if parent is None else ET.SubElement(parent, qualified, attrs)
+    )
     if text is not None:
         element.text = text
     return element
@@ -75,21 +100,30 @@ def _header(tei: ET.Element, edition: Edition) -> None:
     _el(title_stmt, "author", str(work.get("author", "")))
     _el(title_stmt, "editor", str(ed.get("editors", "")))
     edition_stmt = _el(file_desc, "editionStmt")
-    version = _el(edition_stmt, "edition", f"Version {ed.get('version', '')}, ",
-                  n=str(ed.get("version", "")))
+    version = _el(
+        edition_stmt, "edition", f"Version {ed.get('version', '')}, ", n=str(ed.get("version", ""))
+    )
     _el(version, "date", str(ed.get("date", "")), when=str(ed.get("date", "")))
     publication = _el(file_desc, "publicationStmt")
     _el(publication, "p", f"{ed.get('title', '')}, edited by {ed.get('editors', '')}.")
     source = _el(file_desc, "sourceDesc")
     bibl = _el(source, "bibl")
-    for tag, key in (("author", "author"), ("title", "title"), ("publisher", "publisher"),
-                     ("pubPlace", "place"), ("date", "date")):
+    for tag, key in (
+        ("author", "author"),
+        ("title", "title"),
+        ("publisher", "publisher"),
+        ("pubPlace", "place"),
+        ("date", "date"),
+    ):
         _el(bibl, tag, str(work.get(key, "")))
     witnesses = _el(source, "listWit")
-    _el(witnesses, "witness",
+    _el(
+        witnesses,
+        "witness",
         f"{d.witness_description} File {Path(edition.witness.path).name}, "
         f"{len(edition.witness.lines)} lines, SHA-256 {edition.witness.sha256}.",
-        xml_id=d.siglum)
+        xml_id=d.siglum,
+    )
     encoding = _el(header, "encodingDesc")
     rules = _el(encoding, "editorialDecl")
     for name, rule in d.rules.items():
@@ -121,23 +155,34 @@ def _append_text(parent: ET.Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def _paragraph(div: ET.Element, p: Paragraph, mentions: Iterable[dict[str, Any]],
-               types: dict[str, str], siglum: str) -> None:
+def _paragraph(
+    div: ET.Element,
+    p: Paragraph,
+    mentions: Iterable[dict[str, Any]],
+    types: dict[str, str],
+    siglum: str,
+) -> None:
     """``p`` with its sentences, witness line beginnings and mentions, in mixed content."""
     element = _el(div, "p", xml_id=p.id, n=str(p.n))
     # Spans open in order of start, outer ones first; a point goes where it falls.
     spans = [(s.start, s.end, 0, "s", {"xml_id": s.id, "n": str(s.n)}) for s in p.sentences]
-    spans += [(m["start"], m["end"], 1, "name", {"ref": f"#{m['actor_id']}",
-                                                  "type": types[m["actor_id"]]})
-              for m in mentions]
+    spans += [
+        (
+            m["start"],
+            m["end"],
+            1,
+            "name",
+            {"ref": f"#{m['actor_id']}", "type": types[m["actor_id"]]},
+        )
+        for m in mentions
+    ]
     spans.sort(key=lambda s: (s[0], -s[1], s[2]))
     points = {start: line for line, start, _ in p.line_offsets}
     stack: list[tuple[ET.Element, int]] = [(element, len(p.text))]
     opening = iter(spans)
     upcoming = next(opening, None)
     cursor = 0
-    for offset in sorted({0, len(p.text), *points, *(s[0] for s in spans),
-                          *(s[1] for s in spans)}):
+    for offset in sorted({0, len(p.text), *points, *(s[0] for s in spans), *(s[1] for s in spans)}):
         _append_text(stack[-1][0], p.text[cursor:offset])
         cursor = offset
         while len(stack) > 1 and stack[-1][1] == offset:
@@ -156,8 +201,12 @@ def _app(listing: ET.Element, entry: ApparatusEntry, siglum: str) -> None:
     targets = " ".join(f"#{t}" for t in (entry.sentence_ids or entry.paragraph_ids))
     if not targets and entry.section_id:
         targets = f"#{entry.section_id}"
-    attributes = {"xml_id": entry.id, "type": entry.type, "n": str(entry.n),
-                  "loc": " ".join(str(k) for k in entry.lines)}
+    attributes = {
+        "xml_id": entry.id,
+        "type": entry.type,
+        "n": str(entry.n),
+        "loc": " ".join(str(k) for k in entry.lines),
+    }
     if targets:
         attributes["corresp"] = targets
     app = _el(listing, "app", **attributes)
@@ -234,8 +283,11 @@ def element_paths(root: ET.Element) -> list[str]:
     seen: dict[str, None] = {}
 
     def walk(element: ET.Element, parent: str) -> None:
-        path = f"{parent}/{element.tag.rpartition('}')[2]}" if parent else \
-            element.tag.rpartition("}")[2]
+        path = (
+            f"{parent}/{element.tag.rpartition('}')[2]}"
+            if parent
+            else element.tag.rpartition("}")[2]
+        )
         seen.setdefault(path, None)
         for child in element:
             walk(child, path)

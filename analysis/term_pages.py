@@ -37,8 +37,11 @@ def sentence_link(sentence_id: str) -> Html:
     >>> str(sentence_link("p12.3"))
     '<a href="../text.html#p12.3" title="Sentence p12.3 in the reading text">p12.3</a>'
     """
-    return markup.link(sentence_id, f"{markup.TEXT_PAGE}#{sentence_id}",
-                       title=f"Sentence {sentence_id} in the reading text")
+    return markup.link(
+        sentence_id,
+        f"{markup.TEXT_PAGE}#{sentence_id}",
+        title=f"Sentence {sentence_id} in the reading text",
+    )
 
 
 def trend_terms(frequencies: pd.DataFrame, *, n: int = 6) -> list[str]:
@@ -67,7 +70,8 @@ def key_terms(keyness: pd.DataFrame, sections: Sequence[str]) -> list[str]:
     chosen: list[str] = []
     for sid in sections:
         rows = keyness[keyness["section"] == sid].sort_values(
-            ["g2", "term"], ascending=[False, True], kind="stable")
+            ["g2", "term"], ascending=[False, True], kind="stable"
+        )
         term = next((t for t in rows["term"] if t not in chosen), None)
         if term is not None:
             chosen.append(term)
@@ -98,12 +102,20 @@ def _section_columns(labels: Mapping[str, str]) -> dict[str, str]:
 
 def frequency_table(frequencies: pd.DataFrame, *, labels: Mapping[str, str]) -> Html:
     """Every term with its count, rate per 1,000 words and count in each section, searchable."""
-    columns = {"term": "term", "count": "count", "per_1000": "per 1,000 words",
-               **_section_columns(labels)}
+    columns = {
+        "term": "term",
+        "count": "count",
+        "per_1000": "per 1,000 words",
+        **_section_columns(labels),
+    }
     return markup.data_table(
-        frequencies, name="terms-all", searchable=True, columns=columns,
+        frequencies,
+        name="terms-all",
+        searchable=True,
+        columns=columns,
         caption=f"All {len(frequencies):,} terms of the reading text, most frequent first",
-        cells={"per_1000": _fixed(2)})
+        cells={"per_1000": _fixed(2)},
+    )
 
 
 def _with_labels(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
@@ -111,8 +123,9 @@ def _with_labels(frame: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame
     return frame.assign(section=frame["section"].map(lambda s: numbered.get(s, s)))
 
 
-def distinctive_frame(keyness: pd.DataFrame, tfidf: pd.DataFrame, *,
-                      sections: Sequence[str], n: int = 10) -> pd.DataFrame:
+def distinctive_frame(
+    keyness: pd.DataFrame, tfidf: pd.DataFrame, *, sections: Sequence[str], n: int = 10
+) -> pd.DataFrame:
     """The data of the distinctive-terms figure: each section's top ``n`` by G2 and by tf-idf.
 
     One row per (section, term) shown in either panel: ``count_section``, the
@@ -125,45 +138,67 @@ def distinctive_frame(keyness: pd.DataFrame, tfidf: pd.DataFrame, *,
     top = tfidf.groupby("section", sort=False).head(n)[["section", "term", "count", "tfidf"]]
     both = key.merge(top, on=["section", "term"], how="outer")
     rank = {sid: k for k, sid in enumerate(sections)}
-    both = both.assign(_rank=both["section"].map(rank),
-                       count_section=both["count_section"].fillna(both["count"]).astype("int64")
-                       ).drop(columns="count")
-    return both.sort_values(["_rank", "g2", "tfidf", "term"], ascending=[True, False, False, True],
-                            na_position="last", kind="stable", ignore_index=True
-                            ).drop(columns="_rank")
+    both = both.assign(
+        _rank=both["section"].map(rank),
+        count_section=both["count_section"].fillna(both["count"]).astype("int64"),
+    ).drop(columns="count")
+    return both.sort_values(
+        ["_rank", "g2", "tfidf", "term"],
+        ascending=[True, False, False, True],
+        na_position="last",
+        kind="stable",
+        ignore_index=True,
+    ).drop(columns="_rank")
 
 
 def distinctive_table(frame: pd.DataFrame, *, labels: Mapping[str, str]) -> Html:
     """Text equivalent of the distinctive-terms figure (:func:`distinctive_frame`)."""
     return markup.figure_text(
-        _with_labels(frame, labels), name="terms-distinctive",
+        _with_labels(frame, labels),
+        name="terms-distinctive",
         caption="Distinctive terms of each section: keyness against the rest of the text "
-                "(G2, Log Ratio) and tf-idf; a dash where the term is not among the "
-                "section's top terms by that measure",
-        columns={"section": "section", "term": "term", "count_section": "in the section",
-                 "count_rest": "in the rest", "g2": "G2", "log_ratio": "Log Ratio",
-                 "tfidf": "tf-idf"},
-        cells={"count_rest": _fixed(0), "g2": _fixed(2),
-               "log_ratio": _fixed(2), "tfidf": _fixed(4)})
+        "(G2, Log Ratio) and tf-idf; a dash where the term is not among the "
+        "section's top terms by that measure",
+        columns={
+            "section": "section",
+            "term": "term",
+            "count_section": "in the section",
+            "count_rest": "in the rest",
+            "g2": "G2",
+            "log_ratio": "Log Ratio",
+            "tfidf": "tf-idf",
+        },
+        cells={
+            "count_rest": _fixed(0),
+            "g2": _fixed(2),
+            "log_ratio": _fixed(2),
+            "tfidf": _fixed(4),
+        },
+    )
 
 
-def collocation_table(collocations: pd.DataFrame, *, name: str, caption: str,
-                      score: str, n: int = 15) -> Html:
+def collocation_table(
+    collocations: pd.DataFrame, *, name: str, caption: str, score: str, n: int = 15
+) -> Html:
     """The ``n`` best-scored pairs of adjacent terms; ``score`` heads the score column."""
     return markup.data_table(
-        collocations.head(n), name=name, caption=caption,
+        collocations.head(n),
+        name=name,
+        caption=caption,
         columns={"w1": "first term", "w2": "second term", "count": "pairs", "score": score},
-        cells={"score": _fixed(2)})
+        cells={"score": _fixed(2)},
+    )
 
 
 def kwic_table(frame: pd.DataFrame, *, term: str) -> Html:
     """A keyword-in-context table (:func:`analysis.terms.kwic`); each line links to its sentence."""
     return markup.data_table(
-        frame, name=f"kwic-{term}",
+        frame,
+        name=f"kwic-{term}",
         caption=f"Every occurrence of \u201c{term}\u201d in reading order ({len(frame)})",
-        columns={"sentence_id": "sentence", "left": "before", "keyword": "term",
-                 "right": "after"},
-        cells={"sentence_id": sentence_link})
+        columns={"sentence_id": "sentence", "left": "before", "keyword": "term", "right": "after"},
+        cells={"sentence_id": sentence_link},
+    )
 
 
 def trim_context(frame: pd.DataFrame, *, width: int) -> pd.DataFrame:
@@ -179,13 +214,14 @@ def trim_context(frame: pd.DataFrame, *, width: int) -> pd.DataFrame:
     >>> trim_context(f, width=6)[["left", "right"]].values.tolist()
     [['… cd ', ' ef …'], ['x ', '.']]
     """
+
     def left(text: str) -> str:
         cut = text.find(" ")
         return f"…{text[cut:]}" if len(text) >= width and cut >= 0 else text
 
     def right(text: str) -> str:
         cut = text.rfind(" ")
-        return f"{text[:cut + 1]}…" if len(text) >= width and cut >= 0 else text
+        return f"{text[: cut + 1]}…" if len(text) >= width and cut >= 0 else text
 
     return frame.assign(left=frame["left"].map(left), right=frame["right"].map(right))
 

@@ -30,8 +30,16 @@ from .edition import Edition, Paragraph
 from .measures import G2_CRITICAL_05, log_likelihood_g2, log_ratio, per_thousand
 from .tokens import STOPWORDS, fold, group_terms, is_word, stem, token_spans
 
-__all__ = ["collocations", "dispersion", "keyness", "kwic", "section_trends",
-           "term_frequencies", "tfidf_by_section", "token_totals"]
+__all__ = [
+    "collocations",
+    "dispersion",
+    "keyness",
+    "kwic",
+    "section_trends",
+    "term_frequencies",
+    "tfidf_by_section",
+    "token_totals",
+]
 
 
 class _Token(NamedTuple):
@@ -55,13 +63,21 @@ def _stretch(p: Paragraph, first: int, last: int) -> Iterator[_Token]:
     starts = [s.start for s in p.sentences]
     line_starts = [a for _, a, _ in p.line_offsets]
     for a, b in token_spans(p.text[first:last]):
-        text, start = p.text[first + a:first + b], first + a
+        text, start = p.text[first + a : first + b], first + a
         if is_word(text):
             folded = fold(text)
             sentence = p.sentences[bisect.bisect_right(starts, start) - 1]
             line = p.line_offsets[bisect.bisect_right(line_starts, start) - 1][0]
-            yield _Token(p, sentence.id, line, text, start, first + b, folded,
-                         None if folded in STOPWORDS else _stem(folded))
+            yield _Token(
+                p,
+                sentence.id,
+                line,
+                text,
+                start,
+                first + b,
+                folded,
+                None if folded in STOPWORDS else _stem(folded),
+            )
 
 
 def _reading_tokens(edition: Edition) -> list[_Token]:
@@ -73,8 +89,9 @@ def _witness_tokens(edition: Edition) -> list[_Token]:
     """The same tokens line by line in the order of W, each line in its established form."""
     places = sorted(edition.line_places().items())
     lines = ((edition.paragraph(pid), line) for line, (kind, pid) in places if kind == "paragraph")
-    return [t for p, line in lines for n, a, b in p.line_offsets if n == line
-            for t in _stretch(p, a, b)]
+    return [
+        t for p, line in lines for n, a, b in p.line_offsets if n == line for t in _stretch(p, a, b)
+    ]
 
 
 def _labels(tokens: list[_Token]) -> dict[str, str]:
@@ -87,12 +104,22 @@ def _section_ids(edition: Edition) -> list[str]:
     return [s.id for s in edition.sections]
 
 
-def _frame(rows: list[dict], columns: list[str], by: list[str], *,
-           descending: tuple[str, ...] = (), sections: list[str] | None = None) -> pd.DataFrame:
+def _frame(
+    rows: list[dict],
+    columns: list[str],
+    by: list[str],
+    *,
+    descending: tuple[str, ...] = (),
+    sections: list[str] | None = None,
+) -> pd.DataFrame:
     """A frame of ``rows`` sorted by the columns ``by``; ``section`` sorts in ``sections`` order."""
     return pd.DataFrame(rows, columns=columns).sort_values(
-        by, ascending=[c not in descending for c in by], kind="stable", ignore_index=True,
-        key=lambda c: c.map(sections.index) if c.name == "section" and sections else c)
+        by,
+        ascending=[c not in descending for c in by],
+        kind="stable",
+        ignore_index=True,
+        key=lambda c: c.map(sections.index) if c.name == "section" and sections else c,
+    )
 
 
 def _counts(edition: Edition) -> tuple[Counter[tuple[str, str]], Counter[str]]:
@@ -118,8 +145,13 @@ def token_totals(edition: Edition) -> pd.DataFrame:
     """
     counts, sizes = _counts(edition)
     terms = _margin(counts, 1)
-    return pd.DataFrame([{"section": sid, "tokens": sizes[sid], "terms": terms[sid]}
-                         for sid in _section_ids(edition)], columns=["section", "tokens", "terms"])
+    return pd.DataFrame(
+        [
+            {"section": sid, "tokens": sizes[sid], "terms": terms[sid]}
+            for sid in _section_ids(edition)
+        ],
+        columns=["section", "tokens", "terms"],
+    )
 
 
 def term_frequencies(edition: Edition) -> pd.DataFrame:
@@ -135,14 +167,17 @@ def term_frequencies(edition: Edition) -> pd.DataFrame:
     for term in sorted(_margin(counts, 0)):
         by_section = {sid: counts[term, sid] for sid in sids}
         count = sum(by_section.values())
-        rows.append({"term": term, "count": count, "per_1000": per_thousand(count, total),
-                     **by_section})
-    return _frame(rows, ["term", "count", "per_1000", *sids], ["count", "term"],
-                  descending=("count",))
+        rows.append(
+            {"term": term, "count": count, "per_1000": per_thousand(count, total), **by_section}
+        )
+    return _frame(
+        rows, ["term", "count", "per_1000", *sids], ["count", "term"], descending=("count",)
+    )
 
 
-def keyness(edition: Edition, *, min_count: int = 3, min_g2: float = G2_CRITICAL_05
-            ) -> pd.DataFrame:
+def keyness(
+    edition: Edition, *, min_count: int = 3, min_g2: float = G2_CRITICAL_05
+) -> pd.DataFrame:
     """Find the terms each section uses distinctly more than the rest of the text.
 
     For a term and a section, the 2x2 table of :func:`~analysis.measures.log_likelihood_g2`
@@ -167,14 +202,31 @@ def keyness(edition: Edition, *, min_count: int = 3, min_g2: float = G2_CRITICAL
                 continue
             g2 = log_likelihood_g2(a, b, size - a, rest - b)
             if g2 >= min_g2:
-                rows.append({"section": sid, "term": term, "count_section": a,
-                             "count_rest": b, "per_1000_section": per_thousand(a, size),
-                             "per_1000_rest": per_thousand(b, rest), "g2": g2,
-                             "log_ratio": log_ratio(a, b, size, rest)})
-    columns = ["section", "term", "count_section", "count_rest", "per_1000_section",
-               "per_1000_rest", "g2", "log_ratio"]
-    return _frame(rows, columns, ["section", "g2", "term"], descending=("g2",),
-                  sections=_section_ids(edition))
+                rows.append(
+                    {
+                        "section": sid,
+                        "term": term,
+                        "count_section": a,
+                        "count_rest": b,
+                        "per_1000_section": per_thousand(a, size),
+                        "per_1000_rest": per_thousand(b, rest),
+                        "g2": g2,
+                        "log_ratio": log_ratio(a, b, size, rest),
+                    }
+                )
+    columns = [
+        "section",
+        "term",
+        "count_section",
+        "count_rest",
+        "per_1000_section",
+        "per_1000_rest",
+        "g2",
+        "log_ratio",
+    ]
+    return _frame(
+        rows, columns, ["section", "g2", "term"], descending=("g2",), sections=_section_ids(edition)
+    )
 
 
 def tfidf_by_section(edition: Edition) -> pd.DataFrame:
@@ -193,14 +245,21 @@ def tfidf_by_section(edition: Edition) -> pd.DataFrame:
     for (term, sid), count in counts.items():
         tf = count / sizes[sid]
         idf = math.log((1 + len(sids)) / (1 + df[term])) + 1
-        rows.append({"section": sid, "term": term, "count": count, "tf": tf, "idf": idf,
-                     "tfidf": tf * idf})
-    return _frame(rows, ["section", "term", "count", "tf", "idf", "tfidf"],
-                  ["section", "tfidf", "term"], descending=("tfidf",), sections=sids)
+        rows.append(
+            {"section": sid, "term": term, "count": count, "tf": tf, "idf": idf, "tfidf": tf * idf}
+        )
+    return _frame(
+        rows,
+        ["section", "term", "count", "tf", "idf", "tfidf"],
+        ["section", "tfidf", "term"],
+        descending=("tfidf",),
+        sections=sids,
+    )
 
 
-def collocations(edition: Edition, *, min_freq: int = 2,
-                 measure: Literal["pmi", "likelihood"] = "pmi") -> pd.DataFrame:
+def collocations(
+    edition: Edition, *, min_freq: int = 2, measure: Literal["pmi", "likelihood"] = "pmi"
+) -> pd.DataFrame:
     """Score the pairs of adjacent terms with nltk's bigram association measures.
 
     Stopwords are removed *before* pairing, so ``war on drugs`` gives the pair
@@ -219,10 +278,16 @@ def collocations(edition: Edition, *, min_freq: int = 2,
             sentences.setdefault(t.sentence_id, []).append(t.folded)
     finder = BigramCollocationFinder.from_documents(sentences.values())
     finder.apply_freq_filter(min_freq)
-    rows = [{"w1": w1, "w2": w2, "count": finder.ngram_fd[w1, w2], "score": score}
-            for (w1, w2), score in finder.score_ngrams(scorers[measure])]
-    return _frame(rows, ["w1", "w2", "count", "score"], ["score", "count", "w1", "w2"],
-                  descending=("score", "count"))
+    rows = [
+        {"w1": w1, "w2": w2, "count": finder.ngram_fd[w1, w2], "score": score}
+        for (w1, w2), score in finder.score_ngrams(scorers[measure])
+    ]
+    return _frame(
+        rows,
+        ["w1", "w2", "count", "score"],
+        ["score", "count", "w1", "w2"],
+        descending=("score", "count"),
+    )
 
 
 def _matchers(tokens: list[_Token], terms: Iterable[str]) -> dict[str, Callable[[_Token], bool]]:
@@ -250,14 +315,21 @@ def kwic(edition: Edition, term: str, *, width: int = 40) -> pd.DataFrame:
     rows = []
     for t in filter(match, tokens):
         text = t.paragraph.text
-        rows.append({"sentence_id": t.sentence_id, "paragraph_id": t.paragraph.id,
-                     "left": text[max(0, t.start - width):t.start], "keyword": t.text,
-                     "right": text[t.end:t.end + width]})
+        rows.append(
+            {
+                "sentence_id": t.sentence_id,
+                "paragraph_id": t.paragraph.id,
+                "left": text[max(0, t.start - width) : t.start],
+                "keyword": t.text,
+                "right": text[t.end : t.end + width],
+            }
+        )
     return pd.DataFrame(rows, columns=["sentence_id", "paragraph_id", "left", "keyword", "right"])
 
 
-def dispersion(edition: Edition, terms: Iterable[str], *,
-               order: Literal["reading", "witness"] = "reading") -> pd.DataFrame:
+def dispersion(
+    edition: Edition, terms: Iterable[str], *, order: Literal["reading", "witness"] = "reading"
+) -> pd.DataFrame:
     """Locate every occurrence of each term's group along the text, for dispersion plots.
 
     ``position`` is the 0-based offset among the word tokens of the text, taken
@@ -274,9 +346,17 @@ def dispersion(edition: Edition, terms: Iterable[str], *,
     rows = []
     for position, t in enumerate(tokens):
         for label in (label for label, match in wanted.items() if match(t)):
-            rows.append({"term": label, "token": t.text, "position": position,
-                         "fraction": position / len(tokens), "line": t.line,
-                         "paragraph_id": t.paragraph.id, "sentence_id": t.sentence_id})
+            rows.append(
+                {
+                    "term": label,
+                    "token": t.text,
+                    "position": position,
+                    "fraction": position / len(tokens),
+                    "line": t.line,
+                    "paragraph_id": t.paragraph.id,
+                    "sentence_id": t.sentence_id,
+                }
+            )
     columns = ["term", "token", "position", "fraction", "line", "paragraph_id", "sentence_id"]
     return _frame(rows, columns, ["position", "term"])
 
@@ -292,8 +372,18 @@ def section_trends(edition: Edition, terms: Iterable[str]) -> pd.DataFrame:
     rows = []
     for label, match in _matchers(tokens, terms).items():
         found = Counter(t.paragraph.section_id for t in filter(match, tokens))
-        rows.extend({"section": sid, "term": label, "count": found[sid],
-                     "per_1000": per_thousand(found[sid], sizes[sid])}
-                    for sid in _section_ids(edition))
-    return _frame(rows, ["section", "term", "count", "per_1000"], ["section", "term"],
-                  sections=_section_ids(edition))
+        rows.extend(
+            {
+                "section": sid,
+                "term": label,
+                "count": found[sid],
+                "per_1000": per_thousand(found[sid], sizes[sid]),
+            }
+            for sid in _section_ids(edition)
+        )
+    return _frame(
+        rows,
+        ["section", "term", "count", "per_1000"],
+        ["section", "term"],
+        sections=_section_ids(edition),
+    )

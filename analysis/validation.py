@@ -25,8 +25,6 @@ EM_DASH = "\u2014"
 NORMALISATION_RULES = ("stray-leading-space", "blank-line", "em-dash-line-end")
 
 
-
-
 @dataclass(frozen=True)
 class _Item:
     """A heading or a span, in reading order, for the checks of order and use."""
@@ -48,10 +46,17 @@ def _reading_items(decisions: Decisions) -> list[_Item]:
         if section.heading_lines:
             hl = section.heading_lines
             if list(hl) != list(range(hl[0], hl[0] + len(hl))):
-                raise _fail(decisions, f"section {section.id}: heading_lines {list(hl)} must be "
-                            "consecutive witness lines", section.source_line)
-            items.append(_Item(hl[0], hl[-1], f"the heading of section {section.id}",
-                               section.source_line, True))
+                raise _fail(
+                    decisions,
+                    f"section {section.id}: heading_lines {list(hl)} must be "
+                    "consecutive witness lines",
+                    section.source_line,
+                )
+            items.append(
+                _Item(
+                    hl[0], hl[-1], f"the heading of section {section.id}", section.source_line, True
+                )
+            )
         for p in section.paragraphs:
             items.extend(_Item(a, b, f"paragraph {p.id}", p.source_line, False) for a, b in p.spans)
     return items
@@ -61,29 +66,51 @@ def _check_lines(decisions: Decisions, witness: Witness, items: list[_Item]) -> 
     n = len(witness.lines)
     for item in items:
         if item.first > item.last:
-            raise _fail(decisions, f"{item.owner}: span [{item.first}, {item.last}] runs "
-                        "backwards", item.source_line)
+            raise _fail(
+                decisions,
+                f"{item.owner}: span [{item.first}, {item.last}] runs backwards",
+                item.source_line,
+            )
         if item.first < 1 or item.last > n:
-            raise _fail(decisions, f"{item.owner}: span [{item.first}, {item.last}] is out of "
-                        f"range (the witness has lines 1 to {n})", item.source_line)
+            raise _fail(
+                decisions,
+                f"{item.owner}: span [{item.first}, {item.last}] is out of "
+                f"range (the witness has lines 1 to {n})",
+                item.source_line,
+            )
         for line in range(item.first, item.last + 1):
             if witness.is_blank(line):
-                raise _fail(decisions, f"{item.owner}: span [{item.first}, {item.last}] takes "
-                            f"in blank witness line {line}; split the span", item.source_line)
+                raise _fail(
+                    decisions,
+                    f"{item.owner}: span [{item.first}, {item.last}] takes "
+                    f"in blank witness line {line}; split the span",
+                    item.source_line,
+                )
     ordered = sorted(items, key=lambda i: (i.first, i.last, i.source_line))
     for a, b in itertools.pairwise(ordered):
         if b.first <= a.last:
             if a.is_heading or b.is_heading or (a.first, a.last) == (b.first, b.last):
-                raise _fail(decisions, f"witness line {b.first} is used twice: by {a.owner} "
-                            f"and by {b.owner}", b.source_line)
-            raise _fail(decisions, f"{b.owner}: span [{b.first}, {b.last}] overlaps span "
-                        f"[{a.first}, {a.last}] of {a.owner}", b.source_line)
+                raise _fail(
+                    decisions,
+                    f"witness line {b.first} is used twice: by {a.owner} and by {b.owner}",
+                    b.source_line,
+                )
+            raise _fail(
+                decisions,
+                f"{b.owner}: span [{b.first}, {b.last}] overlaps span "
+                f"[{a.first}, {a.last}] of {a.owner}",
+                b.source_line,
+            )
     used = {line for i in items for line in range(i.first, i.last + 1)}
     unused = [k for k in range(1, n + 1) if k not in used and not witness.is_blank(k)]
     if unused:
-        raise _fail(decisions, f"witness line {unused[0]} ({witness.path}:{unused[0]}) is not "
-                    f"used by any heading or paragraph ({len(unused)} such line(s)); nothing "
-                    "may be dropped", None)
+        raise _fail(
+            decisions,
+            f"witness line {unused[0]} ({witness.path}:{unused[0]}) is not "
+            f"used by any heading or paragraph ({len(unused)} such line(s)); nothing "
+            "may be dropped",
+            None,
+        )
 
 
 def _w_neighbours(witness: Witness, a: int, b: int) -> bool:
@@ -97,8 +124,11 @@ def _check_apparatus(decisions: Decisions, witness: Witness, items: list[_Item])
     for entry in decisions.apparatus:
         for line in entry.lines:
             if not 1 <= line <= n:
-                raise _fail(decisions, f"apparatus entry {entry.id}: witness line {line} is out "
-                            f"of range (1 to {n})", entry.source_line)
+                raise _fail(
+                    decisions,
+                    f"apparatus entry {entry.id}: witness line {line} is out of range (1 to {n})",
+                    entry.source_line,
+                )
         by_type.setdefault(entry.type, []).append(entry)
 
     # headings: one entry for each titled section, naming its lines
@@ -107,30 +137,55 @@ def _check_apparatus(decisions: Decisions, witness: Witness, items: list[_Item])
     for entry in by_type.get("heading", []):
         section = sections.get(entry.section or "")
         if section is None:
-            raise _fail(decisions, f"apparatus entry {entry.id}: unknown section "
-                        f"'{entry.section}'", entry.source_line)
+            raise _fail(
+                decisions,
+                f"apparatus entry {entry.id}: unknown section '{entry.section}'",
+                entry.source_line,
+            )
         if tuple(entry.lines) != section.heading_lines:
-            raise _fail(decisions, f"apparatus entry {entry.id}: lines {list(entry.lines)} are "
-                        f"not the heading lines of section {section.id}", entry.source_line)
+            raise _fail(
+                decisions,
+                f"apparatus entry {entry.id}: lines {list(entry.lines)} are "
+                f"not the heading lines of section {section.id}",
+                entry.source_line,
+            )
         headed.add(section.id)
     for section in decisions.sections:
         if section.heading is not None and section.id not in headed:
-            raise _fail(decisions, f"section {section.id}: no heading entry in the apparatus "
-                        "says where its heading stands", section.source_line)
+            raise _fail(
+                decisions,
+                f"section {section.id}: no heading entry in the apparatus "
+                "says where its heading stands",
+                section.source_line,
+            )
 
     # joins within paragraphs, divisions between W-continuous paragraphs
     paragraphs = [p for s in decisions.sections for p in s.paragraphs]
-    joins = {(a[1], b[0]): p for p in paragraphs
-             for a, b in zip(p.spans, p.spans[1:], strict=False)}
-    divisions = {(p.spans[-1][1], q.spans[0][0]): q for p, q in itertools.pairwise(paragraphs)
-                 if q.spans[0][0] == p.spans[-1][1] + 1}
-    _match(decisions, by_type.get("join", []), joins, "join",
-           "is not the meeting of two spans of one paragraph",
-           "joins witness lines {a} and {b} but no join entry says why")
-    _match(decisions, by_type.get("division", []), divisions, "division",
-           "is not a paragraph break between consecutive witness lines",
-           "begins at witness line {b}, right after line {a} of the previous paragraph, but no "
-           "division entry gives the evidence for the break")
+    joins = {
+        (a[1], b[0]): p for p in paragraphs for a, b in zip(p.spans, p.spans[1:], strict=False)
+    }
+    divisions = {
+        (p.spans[-1][1], q.spans[0][0]): q
+        for p, q in itertools.pairwise(paragraphs)
+        if q.spans[0][0] == p.spans[-1][1] + 1
+    }
+    _match(
+        decisions,
+        by_type.get("join", []),
+        joins,
+        "join",
+        "is not the meeting of two spans of one paragraph",
+        "joins witness lines {a} and {b} but no join entry says why",
+    )
+    _match(
+        decisions,
+        by_type.get("division", []),
+        divisions,
+        "division",
+        "is not a paragraph break between consecutive witness lines",
+        "begins at witness line {b}, right after line {a} of the previous paragraph, but no "
+        "division entry gives the evidence for the break",
+    )
 
     # transpositions: every change of order is recorded, and only changes of order
     _check_transpositions(decisions, witness, items, by_type.get("transposition", []))
@@ -140,67 +195,100 @@ def _check_apparatus(decisions: Decisions, witness: Witness, items: list[_Item])
     for entry in by_type.get("emendation", []) + by_type.get("sic", []):
         line = entry.lines[0]
         if line not in used_lines:
-            raise _fail(decisions, f"apparatus entry {entry.id}: witness line {line} is not in "
-                        "a paragraph", entry.source_line)
+            raise _fail(
+                decisions,
+                f"apparatus entry {entry.id}: witness line {line} is not in a paragraph",
+                entry.source_line,
+            )
         text = witness.line(line)
         probe = entry.witness if entry.type == "emendation" else entry.reading
         if text.count(probe or "") != 1:
-            raise _fail(decisions, f"apparatus entry {entry.id}: '{probe}' does not occur exactly "
-                        f"once in witness line {line}", entry.source_line)
+            raise _fail(
+                decisions,
+                f"apparatus entry {entry.id}: '{probe}' does not occur exactly "
+                f"once in witness line {line}",
+                entry.source_line,
+            )
 
 
-def _match(decisions: Decisions, entries: list[ApparatusDecision],
-           required: dict[tuple[int, int], ParagraphDecision], kind: str,
-           stray: str, missing: str) -> None:
+def _match(
+    decisions: Decisions,
+    entries: list[ApparatusDecision],
+    required: dict[tuple[int, int], ParagraphDecision],
+    kind: str,
+    stray: str,
+    missing: str,
+) -> None:
     found = set()
     for entry in entries:
         key = (entry.lines[0], entry.lines[1])
         if key not in required:
-            raise _fail(decisions, f"apparatus entry {entry.id}: {kind} of lines {key[0]}/"
-                        f"{key[1]} {stray}", entry.source_line)
+            raise _fail(
+                decisions,
+                f"apparatus entry {entry.id}: {kind} of lines {key[0]}/{key[1]} {stray}",
+                entry.source_line,
+            )
         found.add(key)
     for key, p in required.items():
         if key not in found:
-            raise _fail(decisions, f"paragraph {p.id} " + missing.format(a=key[0], b=key[1]),
-                        p.source_line)
+            raise _fail(
+                decisions, f"paragraph {p.id} " + missing.format(a=key[0], b=key[1]), p.source_line
+            )
 
 
-def _check_normalisations(decisions: Decisions, witness: Witness,
-                          entries: list[ApparatusDecision],
-                          paragraphs: list[ParagraphDecision]) -> None:
+def _check_normalisations(
+    decisions: Decisions,
+    witness: Witness,
+    entries: list[ApparatusDecision],
+    paragraphs: list[ParagraphDecision],
+) -> None:
     n = len(witness.lines)
     last_lines = {p.spans[-1][1] for p in paragraphs}
     para_lines = {line for p in paragraphs for a, b in p.spans for line in range(a, b + 1)}
     expected = {
-        "stray-leading-space": {k for k in range(1, n + 1) if not witness.is_blank(k)
-                                and witness.line(k)[:1].isspace()},
+        "stray-leading-space": {
+            k for k in range(1, n + 1) if not witness.is_blank(k) and witness.line(k)[:1].isspace()
+        },
         "blank-line": {k for k in range(1, n + 1) if witness.is_blank(k) and witness.line(k)},
-        "em-dash-line-end": {k for k in para_lines - last_lines
-                             if witness.line(k).rstrip().endswith(EM_DASH)},
+        "em-dash-line-end": {
+            k for k in para_lines - last_lines if witness.line(k).rstrip().endswith(EM_DASH)
+        },
     }
     seen = set()
     for entry in entries:
         if entry.rule not in expected:
-            raise _fail(decisions, f"apparatus entry {entry.id}: unknown normalisation rule "
-                        f"'{entry.rule}' (one of {', '.join(NORMALISATION_RULES)})",
-                        entry.source_line)
+            raise _fail(
+                decisions,
+                f"apparatus entry {entry.id}: unknown normalisation rule "
+                f"'{entry.rule}' (one of {', '.join(NORMALISATION_RULES)})",
+                entry.source_line,
+            )
         want = expected[entry.rule]
         got = set(entry.lines)
         if got != want:
             extra, lacking = sorted(got - want), sorted(want - got)
-            detail = f"lists line {extra[0]}, where the rule does not apply" if extra else \
-                f"does not list line {lacking[0]}, where the rule applies"
-            raise _fail(decisions, f"apparatus entry {entry.id} ({entry.rule}) {detail}",
-                        entry.source_line)
+            detail = (
+                f"lists line {extra[0]}, where the rule does not apply"
+                if extra
+                else f"does not list line {lacking[0]}, where the rule applies"
+            )
+            raise _fail(
+                decisions, f"apparatus entry {entry.id} ({entry.rule}) {detail}", entry.source_line
+            )
         seen.add(entry.rule)
     for rule, want in expected.items():
         if want and rule not in seen:
-            raise _fail(decisions, f"no normalisation entry lists the {len(want)} line(s) where "
-                        f"the rule '{rule}' applies (first: line {min(want)})", None)
+            raise _fail(
+                decisions,
+                f"no normalisation entry lists the {len(want)} line(s) where "
+                f"the rule '{rule}' applies (first: line {min(want)})",
+                None,
+            )
 
 
-def _check_transpositions(decisions: Decisions, witness: Witness, items: list[_Item],
-                          entries: list[ApparatusDecision]) -> None:
+def _check_transpositions(
+    decisions: Decisions, witness: Witness, items: list[_Item], entries: list[ApparatusDecision]
+) -> None:
     """Every change of the order of W is a recorded transposition, and no more.
 
     The items that no transposition covers (the *stationary* ones) must keep
@@ -216,12 +304,19 @@ def _check_transpositions(decisions: Decisions, witness: Witness, items: list[_I
     for t, entry in enumerate(entries):
         a, b = entry.lines
         if a > b or a not in starts or b not in ends:
-            raise _fail(decisions, f"apparatus entry {entry.id}: lines {a}-{b} do not begin and "
-                        "end with whole spans", entry.source_line)
+            raise _fail(
+                decisions,
+                f"apparatus entry {entry.id}: lines {a}-{b} do not begin and end with whole spans",
+                entry.source_line,
+            )
         for k in range(a, b + 1):
             if block_of[k] != -1:
-                raise _fail(decisions, f"apparatus entry {entry.id}: lines {a}-{b} overlap the "
-                            f"transposition {entries[block_of[k]].id}", entry.source_line)
+                raise _fail(
+                    decisions,
+                    f"apparatus entry {entry.id}: lines {a}-{b} overlap the "
+                    f"transposition {entries[block_of[k]].id}",
+                    entry.source_line,
+                )
             block_of[k] = t
     # prefix counts over witness lines: text lines, and text lines no transposition moves
     text = [0] * (n + 1)
@@ -248,9 +343,13 @@ def _check_transpositions(decisions: Decisions, witness: Witness, items: list[_I
     stationary = [k for k, item in enumerate(items) if block_of[item.first] == -1]
     for p, q in itertools.pairwise(stationary):
         if not follows(items[p], items[q]):
-            raise _fail(decisions, f"{items[q].owner} puts witness line {items[q].first} after "
-                        f"line {items[p].last}, which W does not, and no transposition entry "
-                        "records the move", items[q].source_line)
+            raise _fail(
+                decisions,
+                f"{items[q].owner} puts witness line {items[q].first} after "
+                f"line {items[p].last}, which W does not, and no transposition entry "
+                "records the move",
+                items[q].source_line,
+            )
 
     members: dict[int, list[int]] = {}
     for k, item in enumerate(items):
@@ -262,17 +361,23 @@ def _check_transpositions(decisions: Decisions, witness: Witness, items: list[_I
         inside = members[t]
         # the skeleton with this block stationary: its items join in reading order
         merged = sorted({*inside, *_neighbours(stationary, inside)})
-        needed = any(not follows(items[x], items[y], freed) for x, y in
-                     itertools.pairwise(merged) if x in inside or y in inside)
+        needed = any(
+            not follows(items[x], items[y], freed)
+            for x, y in itertools.pairwise(merged)
+            if x in inside or y in inside
+        )
         # a stationary pair whose gap in W holds the block, and no item of it between
         w = bisect.bisect_left(lasts, freed[0])
         if not needed and 0 < w < len(stationary):
             p, q = stationary[w - 1], stationary[w]
             needed = not any(p < k < q for k in inside) and not follows(items[p], items[q], freed)
         if not needed:
-            raise _fail(decisions, f"apparatus entry {entry.id}: lines {freed[0]}-{freed[1]} keep "
-                        "their place in the order of W; there is no transposition to record",
-                        entry.source_line)
+            raise _fail(
+                decisions,
+                f"apparatus entry {entry.id}: lines {freed[0]}-{freed[1]} keep "
+                "their place in the order of W; there is no transposition to record",
+                entry.source_line,
+            )
 
 
 def _neighbours(stationary: list[int], inside: list[int]) -> set[int]:

@@ -43,8 +43,7 @@ def test_marks_come_before_the_mention_that_starts_at_them() -> None:
 
 def test_a_mark_inside_a_mention_splits_it() -> None:
     pieces = text_pieces(0, 10, points=[(4, "m")], spans=[(2, 6, "x")])
-    assert _shape(pieces) == [(0, 2, None), (2, 4, "x"), (4, 4, "m"), (4, 6, "x"),
-                              (6, 10, None)]
+    assert _shape(pieces) == [(0, 2, None), (2, 4, "x"), (4, 4, "m"), (4, 6, "x"), (6, 10, None)]
 
 
 def test_a_mention_across_the_boundary_is_clipped_to_the_sentence() -> None:
@@ -67,8 +66,11 @@ def _cuts(draw: st.DrawFn) -> tuple[int, int, list[tuple[int, str]], list[tuple[
     end = draw(st.integers(min_value=0, max_value=40))
     marks = draw(st.lists(st.integers(min_value=0, max_value=end), max_size=5))
     bounds = sorted(set(draw(st.lists(st.integers(min_value=0, max_value=end), max_size=8))))
-    spans = [(a, b, f"s{k}") for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2],
-                                                          strict=False)) if a < b]
+    spans = [
+        (a, b, f"s{k}")
+        for k, (a, b) in enumerate(zip(bounds[::2], bounds[1::2], strict=False))
+        if a < b
+    ]
     return end, [(o, f"m{k}") for k, o in enumerate(marks)], spans
 
 
@@ -77,7 +79,7 @@ def test_pieces_cover_the_text_once_and_keep_every_mark(case) -> None:
     end, marks, spans = case
     text = "".join(chr(97 + k % 26) for k in range(end))
     pieces = text_pieces(0, end, points=marks, spans=spans)
-    assert "".join(text[p.start:p.end] for p in pieces if p.mark is None) == text
+    assert "".join(text[p.start : p.end] for p in pieces if p.mark is None) == text
     assert sorted(p.mark for p in pieces if p.mark is not None) == sorted(m for _, m in marks)
     for p in pieces:
         if p.span is not None:
@@ -87,8 +89,7 @@ def test_pieces_cover_the_text_once_and_keep_every_mark(case) -> None:
 
 def test_every_mention_of_the_edition_falls_inside_one_sentence(edition, mentions) -> None:
     sentences = {s.id: s for s in edition.sentences}
-    for sid, a, b in zip(mentions["sentence_id"], mentions["start"], mentions["end"],
-                         strict=True):
+    for sid, a, b in zip(mentions["sentence_id"], mentions["start"], mentions["end"], strict=True):
         assert sentences[sid].start <= a < b <= sentences[sid].end
 
 
@@ -105,11 +106,11 @@ def sentence_pairs(edition, mentions) -> pd.DataFrame:
     return comentions(mentions, window="sentence", edition=edition)
 
 
-def test_register_groups_hold_every_actor_and_every_mention(register, mentions,
-                                                             sentence_pairs) -> None:
+def test_register_groups_hold_every_actor_and_every_mention(
+    register, mentions, sentence_pairs
+) -> None:
     groups = register_groups(register, mentions, sentence_pairs)
-    assert [k for k, _ in groups] == [t for t in ACTOR_TYPES
-                                      if any(a.type == t for a in register)]
+    assert [k for k, _ in groups] == [t for t in ACTOR_TYPES if any(a.type == t for a in register)]
     entries = [e for _, es in groups for e in es]
     assert sorted(e.actor.id for e in entries) == sorted(a.id for a in register)
     assert sum(e.count for e in entries) == len(mentions)
@@ -126,16 +127,18 @@ def test_register_groups_hold_every_actor_and_every_mention(register, mentions,
 
 
 def test_register_comentions_are_symmetric(register, mentions, sentence_pairs) -> None:
-    entries = {e.actor.id: e for _, es in register_groups(register, mentions, sentence_pairs)
-               for e in es}
+    entries = {
+        e.actor.id: e for _, es in register_groups(register, mentions, sentence_pairs) for e in es
+    }
     for e in entries.values():
         for other, n in e.comentioned:
             assert (e.actor.id, n) in [(a.id, k) for a, k in entries[other.id].comentioned]
 
 
 def test_guzman_forms_keep_the_text_spelling(register, mentions, sentence_pairs) -> None:
-    entries = {e.actor.id: e for _, es in register_groups(register, mentions, sentence_pairs)
-               for e in es}
+    entries = {
+        e.actor.id: e for _, es in register_groups(register, mentions, sentence_pairs) for e in es
+    }
     forms = dict(entries["guzman"].forms)
     assert "Guzman" in forms and "Guzmán" not in forms
     assert entries["guzman"].actor.name == "Joaquín Guzmán Loera"
@@ -163,20 +166,37 @@ def test_actor_table_links_names_to_the_register(actors) -> None:
 
 
 def test_hostile_names_are_escaped_in_every_fragment() -> None:
-    actors = pd.DataFrame({"id": ["a", "b"], "name": ['<b>&"', "B"], "type": ["person"] * 2,
-                           "description": ["x", "y"], "mentions": [2, 1], "sentences": [1, 1],
-                           "paragraphs": [1, 1], "first_mention": ["p1.1", None]})
-    pairs = pd.DataFrame({"actor_a": ["a"], "actor_b": ["b"], "count": [1], "dice": [1.0],
-                          "pmi": [1.0], "g2": [2.0]})
+    actors = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "name": ['<b>&"', "B"],
+            "type": ["person"] * 2,
+            "description": ["x", "y"],
+            "mentions": [2, 1],
+            "sentences": [1, 1],
+            "paragraphs": [1, 1],
+            "first_mention": ["p1.1", None],
+        }
+    )
+    pairs = pd.DataFrame(
+        {"actor_a": ["a"], "actor_b": ["b"], "count": [1], "dice": [1.0], "pmi": [1.0], "g2": [2.0]}
+    )
     matrix = pd.DataFrame([[0, 1], [1, 0]], index=["a", "b"], columns=["a", "b"])
-    measures = pd.DataFrame({"actor_id": ["a", "b"], "degree": [1, 1],
-                             "weighted_degree": [1.0, 1.0], "betweenness": [0.0, 0.0]})
+    measures = pd.DataFrame(
+        {
+            "actor_id": ["a", "b"],
+            "degree": [1, 1],
+            "weighted_degree": [1.0, 1.0],
+            "betweenness": [0.0, 0.0],
+        }
+    )
     fragments = [
         actor_pages.actor_table_html(actors),
         actor_pages.edges_text(actors, {"sentence": pairs}, name="e"),
         actor_pages.heatmap_text(actors, matrix, name="h"),
-        actor_pages.network_table_html(actor_pages.network_table(actors, {"sentence": measures}),
-                                       windows=["sentence"]),
+        actor_pages.network_table_html(
+            actor_pages.network_table(actors, {"sentence": measures}), windows=["sentence"]
+        ),
     ]
     for fragment in fragments:
         assert '<b>&"' not in fragment.text
@@ -212,8 +232,10 @@ def test_pair_evidence_sentences_name_both_actors(edition, actors, mentions, tab
 def test_pairs_are_sorted_by_count_then_name(edition, actors, mentions, tables) -> None:
     text = pair_evidence(edition, actors, mentions, tables).text
     labels = re.findall(r"<option [^>]*>([^<]*)</option>", text)
-    counts = [tuple(int(n) for n in re.findall(r"(\d+) (?:sentence|paragraph)s", label))
-              for label in labels]
+    counts = [
+        tuple(int(n) for n in re.findall(r"(\d+) (?:sentence|paragraph)s", label))
+        for label in labels
+    ]
     assert counts == sorted(counts, key=lambda c: (-c[0], -c[1]))
 
 
@@ -295,8 +317,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     seeds.mkdir()
     data = WITNESS.encode("utf-8")
     (seeds / "w.txt").write_bytes(data)
-    (seeds / "decisions.yaml").write_text(_decisions(hashlib.sha256(data).hexdigest()),
-                                          encoding="utf-8")
+    (seeds / "decisions.yaml").write_text(
+        _decisions(hashlib.sha256(data).hexdigest()), encoding="utf-8"
+    )
     (seeds / "actors.yaml").write_text(REGISTER, encoding="utf-8")
     src = root / "src"
     src.mkdir()
@@ -309,23 +332,36 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         f"edition_register = {str(seeds / 'actors.yaml')!r}\n",
         encoding="utf-8",
     )
-    (src / "index.rst").write_text("Home\n====\n\n.. toctree::\n\n   text\n   register\n",
-                                   encoding="utf-8")
+    (src / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n\n   text\n   register\n", encoding="utf-8"
+    )
     (src / "text.rst").write_text("Text\n====\n\n.. edition-text::\n", encoding="utf-8")
-    (src / "register.rst").write_text("Register\n========\n\n.. edition-register::\n",
-                                      encoding="utf-8")
+    (src / "register.rst").write_text(
+        "Register\n========\n\n.. edition-register::\n", encoding="utf-8"
+    )
     out = root / "out"
     with docutils_namespace():  # leave docutils' registries as they were
-        app = Sphinx(str(src), str(src), str(out), str(root / "doctrees"), "html",
-                     warningiserror=True, status=None)
+        app = Sphinx(
+            str(src),
+            str(src),
+            str(out),
+            str(root / "doctrees"),
+            "html",
+            warningiserror=True,
+            status=None,
+        )
         app.build()
-    return {name: (out / f"{name}.html").read_text(encoding="utf-8")
-            for name in ("text", "register")}
+    return {
+        name: (out / f"{name}.html").read_text(encoding="utf-8") for name in ("text", "register")
+    }
 
 
 def _mentions_in(page: str) -> list[tuple[str, str, str]]:
-    return re.findall(r'<a class="actor reference internal" href="([^"]+)" title="([^"]*)">'
-                      r"([^<]*)</a>", page)
+    return re.findall(
+        r'<a class="actor reference internal" href="([^"]+)" title="([^"]*)">'
+        r"([^<]*)</a>",
+        page,
+    )
 
 
 def test_text_marks_every_mention_with_its_tooltip(site: dict[str, str]) -> None:
@@ -337,8 +373,9 @@ def test_text_marks_every_mention_with_its_tooltip(site: dict[str, str]) -> None
         ("register.html#actor-mexico", "Mexico"),
     ]
     title = html.unescape(marked[1][1])
-    assert title == ('Joaquín <Guzmán> \u2014 person \u2014 A trafficker & "El Chapo" '
-                     "<script>x</script>.")
+    assert title == (
+        'Joaquín <Guzmán> \u2014 person \u2014 A trafficker & "El Chapo" <script>x</script>.'
+    )
     assert "<script>x</script>" not in site["text"]
     assert "&lt;b&gt;" in site["text"]
     # The apparatus mark still opens paragraph 2, before its first mention.

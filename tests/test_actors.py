@@ -24,16 +24,30 @@ from analysis.register import Actor, Register
 
 GOLDEN = Path(__file__).parent / "golden" / "actors"
 
-SMALL = Register(path="small.yaml", actors=(
-    Actor("guzman", "Joaquín Guzmán Loera", "person",
-          ("Joaquin “El Chapo” Guzman", "Guzman", "El Chapo"), "Drug trafficker."),
-    Actor("mexico", "Mexico", "place", ("Mexico",), "Country."),
-    Actor("mexico-city", "Mexico City", "place", ("Mexico City",), "Capital of Mexico."),
-    Actor("united-states", "United States", "place", ("United States", "U.S.", "America"),
-          "Country."),
-    Actor("dea", "Drug Enforcement Administration", "organisation", ("U.S. DEA", "DEA"),
-          "Agency."),
-))
+SMALL = Register(
+    path="small.yaml",
+    actors=(
+        Actor(
+            "guzman",
+            "Joaquín Guzmán Loera",
+            "person",
+            ("Joaquin “El Chapo” Guzman", "Guzman", "El Chapo"),
+            "Drug trafficker.",
+        ),
+        Actor("mexico", "Mexico", "place", ("Mexico",), "Country."),
+        Actor("mexico-city", "Mexico City", "place", ("Mexico City",), "Capital of Mexico."),
+        Actor(
+            "united-states",
+            "United States",
+            "place",
+            ("United States", "U.S.", "America"),
+            "Country.",
+        ),
+        Actor(
+            "dea", "Drug Enforcement Administration", "organisation", ("U.S. DEA", "DEA"), "Agency."
+        ),
+    ),
+)
 
 
 def tiny_edition(*paragraphs: list[str]) -> NS:
@@ -55,11 +69,13 @@ def tiny_edition(*paragraphs: list[str]) -> NS:
 
 
 def test_mentions_in_a_hand_checked_paragraph() -> None:
-    edition = tiny_edition([
-        "Joaquin “El Chapo” Guzman fled Mexico City.",
-        "Guzman’s sons, Mexican citizens, stayed in Mexico; the kingpin did not.",
-        "The U.S. DEA and the U.S. blamed America’s demand, Americans said.",
-    ])
+    edition = tiny_edition(
+        [
+            "Joaquin “El Chapo” Guzman fled Mexico City.",
+            "Guzman’s sons, Mexican citizens, stayed in Mexico; the kingpin did not.",
+            "The U.S. DEA and the U.S. blamed America’s demand, Americans said.",
+        ]
+    )
     mentions = find_mentions(edition, SMALL)
     assert list(mentions.columns) == list(MENTION_COLUMNS)
     assert mentions[["actor_id", "sentence_id", "surface", "start", "end"]].values.tolist() == [
@@ -98,10 +114,27 @@ def test_the_pattern_prefers_the_longest_form() -> None:
 
 # --- properties ------------------------------------------------------------------------------
 
-WORDS = st.sampled_from([
-    "Guzman", "El Chapo", "Mexico", "Mexico City", "Mexican", "U.S.", "DEA", "America",
-    "Americans", "the", "kingpin", "’s", "City", "(", ")", "—", ",",
-])
+WORDS = st.sampled_from(
+    [
+        "Guzman",
+        "El Chapo",
+        "Mexico",
+        "Mexico City",
+        "Mexican",
+        "U.S.",
+        "DEA",
+        "America",
+        "Americans",
+        "the",
+        "kingpin",
+        "’s",
+        "City",
+        "(",
+        ")",
+        "—",
+        ",",
+    ]
+)
 
 
 @given(st.lists(st.lists(WORDS, min_size=1, max_size=12), min_size=1, max_size=4))
@@ -114,10 +147,10 @@ def test_mentions_are_whole_names_that_never_overlap(sentences: list[list[str]])
     for row in mentions.itertuples():
         assert row.start >= previous_end
         previous_end = row.end
-        assert text[row.start:row.end] == row.surface
+        assert text[row.start : row.end] == row.surface
         name = re.sub(r"’s$", "", row.surface)
         assert aliases[name] == row.actor_id
-        before, after = text[row.start - 1:row.start], text[row.end:row.end + 1]
+        before, after = text[row.start - 1 : row.start], text[row.end : row.end + 1]
         assert not re.match(r"\w", before) and not re.match(r"\w", after)
     assert "Mexican" not in set(mentions["surface"])
 
@@ -125,8 +158,9 @@ def test_mentions_are_whole_names_that_never_overlap(sentences: list[list[str]])
 # --- the real edition --------------------------------------------------------------------------
 
 
-def test_every_actor_is_mentioned(edition: Edition, register: Register,
-                                  mentions: pd.DataFrame) -> None:
+def test_every_actor_is_mentioned(
+    edition: Edition, register: Register, mentions: pd.DataFrame
+) -> None:
     table = actor_table(edition, register, mentions)
     unmentioned = table.loc[table["mentions"] == 0, "id"].tolist()
     assert unmentioned == [], f"register entries the text never names: {unmentioned}"
@@ -141,17 +175,22 @@ def test_mentions_stand_where_they_say(edition: Edition, mentions: pd.DataFrame)
     paragraphs = {p.id: p for p in edition.paragraphs}
     for row in mentions.itertuples():
         paragraph = paragraphs[row.paragraph_id]
-        assert paragraph.text[row.start:row.end] == row.surface
+        assert paragraph.text[row.start : row.end] == row.surface
         assert paragraph.section_id == row.section_id
         sentence = next(s for s in paragraph.sentences if s.id == row.sentence_id)
         assert sentence.start <= row.start < row.end <= sentence.end
 
 
-def test_mentions_are_in_reading_order_and_disjoint(edition: Edition,
-                                                    mentions: pd.DataFrame) -> None:
+def test_mentions_are_in_reading_order_and_disjoint(
+    edition: Edition, mentions: pd.DataFrame
+) -> None:
     number = {p.id: p.n for p in edition.paragraphs}
-    keys = [(number[p], s, e) for p, s, e in
-            zip(mentions["paragraph_id"], mentions["start"], mentions["end"], strict=True)]
+    keys = [
+        (number[p], s, e)
+        for p, s, e in zip(
+            mentions["paragraph_id"], mentions["start"], mentions["end"], strict=True
+        )
+    ]
     assert keys == sorted(keys)
     for (p1, _, end), (p2, start, _) in pairwise(keys):
         assert p1 != p2 or end <= start
@@ -167,14 +206,15 @@ def test_counts_agree_with_a_plain_search(edition: Edition, mentions: pd.DataFra
     assert per_actor["mexico"] == _count(edition, r"Mexico(?! City)")
     assert per_actor["mexico-city"] == _count(edition, "Mexico City")
     agencies = r"U\.S\. (?:DEA|Drug|Department|Treasury)"
-    assert per_actor["united-states"] == (_count(edition, r"United States|U\.S\.|America\b")
-                                          - _count(edition, agencies)
-                                          - _count(edition, "Latin America"))
+    assert per_actor["united-states"] == (
+        _count(edition, r"United States|U\.S\.|America\b")
+        - _count(edition, agencies)
+        - _count(edition, "Latin America")
+    )
     assert per_actor["dea"] == _count(edition, r"DEA|Drug Enforcement") - 1  # "... (DEA)"
 
 
-def test_demonyms_and_epithets_are_not_mentions(edition: Edition,
-                                                mentions: pd.DataFrame) -> None:
+def test_demonyms_and_epithets_are_not_mentions(edition: Edition, mentions: pd.DataFrame) -> None:
     surfaces = set(mentions["surface"])
     assert not surfaces & {"Mexican", "American", "Americans", "Sinaloan", "Italian"}
     assert all(s[0].isupper() for s in surfaces - {"autodefensas"})
@@ -185,8 +225,9 @@ def test_the_full_name_is_one_mention(mentions: pd.DataFrame) -> None:
     first = mentions.iloc[0]
     assert (first["actor_id"], first["sentence_id"]) == ("guzman", "p1.1")
     assert first["surface"] == "Joaquin “El Chapo” Guzman"
-    assert len(mentions[(mentions["sentence_id"] == "p1.1")
-                        & (mentions["actor_id"] == "guzman")]) == 1
+    assert (
+        len(mentions[(mentions["sentence_id"] == "p1.1") & (mentions["actor_id"] == "guzman")]) == 1
+    )
 
 
 def test_agencies_and_regions_keep_their_names(mentions: pd.DataFrame) -> None:
@@ -199,8 +240,9 @@ def test_agencies_and_regions_keep_their_names(mentions: pd.DataFrame) -> None:
 # --- golden files --------------------------------------------------------------------------
 
 
-def test_golden_actor_table(edition: Edition, register: Register, mentions: pd.DataFrame,
-                            dataframe_regression) -> None:
+def test_golden_actor_table(
+    edition: Edition, register: Register, mentions: pd.DataFrame, dataframe_regression
+) -> None:
     table = actor_table(edition, register, mentions)
     dataframe_regression.check(table, fullpath=GOLDEN / "actor_table.csv")
 

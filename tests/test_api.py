@@ -10,8 +10,11 @@ import pytest
 
 import analysis
 
-MODULES = sorted(m.name for m in pkgutil.walk_packages(analysis.__path__, "analysis.")
-                 if not m.name.endswith("__main__"))
+MODULES = sorted(
+    m.name
+    for m in pkgutil.walk_packages(analysis.__path__, "analysis.")
+    if not m.name.endswith("__main__")
+)
 
 
 @pytest.mark.parametrize("name", analysis.__all__)

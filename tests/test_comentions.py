@@ -20,33 +20,47 @@ GOLDEN = Path(__file__).parent / "golden" / "actors"
 
 def tiny_edition(shape: list[int]) -> NS:
     """An edition-like object with ``shape[k]`` sentences in paragraph ``p{k+1}``."""
-    return NS(paragraphs=tuple(
-        NS(id=f"p{n}", sentences=tuple(NS(id=f"p{n}.{k}") for k in range(1, size + 1)))
-        for n, size in enumerate(shape, start=1)
-    ))
+    return NS(
+        paragraphs=tuple(
+            NS(id=f"p{n}", sentences=tuple(NS(id=f"p{n}.{k}") for k in range(1, size + 1)))
+            for n, size in enumerate(shape, start=1)
+        )
+    )
 
 
 def mention_frame(pairs: list[tuple[str, str]]) -> pd.DataFrame:
     """Mentions from ``(actor, sentence id)`` pairs."""
-    return pd.DataFrame({
-        "actor_id": [a for a, _ in pairs],
-        "sentence_id": [s for _, s in pairs],
-        "paragraph_id": [s.split(".")[0] for _, s in pairs],
-    })
+    return pd.DataFrame(
+        {
+            "actor_id": [a for a, _ in pairs],
+            "sentence_id": [s for _, s in pairs],
+            "paragraph_id": [s.split(".")[0] for _, s in pairs],
+        }
+    )
 
 
 # Two paragraphs of two sentences: a and b meet in p1.1 and p2.1, c is in p1.2 and p2.1,
 # a is named twice in p1.1 (a window counts once), p2.2 names nobody.
 HAND = tiny_edition([2, 2])
-HAND_MENTIONS = mention_frame([("a", "p1.1"), ("b", "p1.1"), ("a", "p1.1"), ("c", "p1.2"),
-                               ("c", "p2.1"), ("b", "p2.1"), ("a", "p2.1")])
+HAND_MENTIONS = mention_frame(
+    [
+        ("a", "p1.1"),
+        ("b", "p1.1"),
+        ("a", "p1.1"),
+        ("c", "p1.2"),
+        ("c", "p2.1"),
+        ("b", "p2.1"),
+        ("a", "p2.1"),
+    ]
+)
 
 
 def test_sentence_window_checked_by_hand() -> None:
     table = comentions(HAND_MENTIONS, window="sentence", edition=HAND)
     assert list(table.columns) == list(COMENTION_COLUMNS)
-    assert table[["actor_a", "actor_b", "window", "count", "count_a", "count_b",
-                  "n_windows"]].values.tolist() == [
+    assert table[
+        ["actor_a", "actor_b", "window", "count", "count_a", "count_b", "n_windows"]
+    ].values.tolist() == [
         ["a", "b", "sentence", 2, 2, 2, 4],
         ["a", "c", "sentence", 1, 2, 2, 4],
         ["b", "c", "sentence", 1, 2, 2, 4],
@@ -67,9 +81,12 @@ def test_sentence_window_checked_by_hand() -> None:
 
 def test_paragraph_window_checked_by_hand() -> None:
     table = comentions(HAND_MENTIONS, window="paragraph", edition=HAND)
-    assert table[["actor_a", "actor_b", "count", "count_a", "count_b",
-                  "n_windows"]].values.tolist() == [
-        ["a", "b", 2, 2, 2, 2], ["a", "c", 2, 2, 2, 2], ["b", "c", 2, 2, 2, 2],
+    assert table[
+        ["actor_a", "actor_b", "count", "count_a", "count_b", "n_windows"]
+    ].values.tolist() == [
+        ["a", "b", 2, 2, 2, 2],
+        ["a", "c", 2, 2, 2, 2],
+        ["b", "c", 2, 2, 2, 2],
     ]
     # every actor is in every paragraph: PMI = log2(2 * 2 / (2 * 2)) = 0, Dice = 1 and the
     # 2x2 table 2 0 / 0 0 has an empty row, so G2 = 0.
@@ -78,7 +95,9 @@ def test_paragraph_window_checked_by_hand() -> None:
     assert table["g2"].tolist() == [0.0, 0.0, 0.0]
     # evidence: the sentences of those paragraphs that name either actor
     assert table["evidence"].tolist() == [
-        ("p1.1", "p2.1"), ("p1.1", "p1.2", "p2.1"), ("p1.1", "p1.2", "p2.1"),
+        ("p1.1", "p2.1"),
+        ("p1.1", "p1.2", "p2.1"),
+        ("p1.1", "p1.2", "p2.1"),
     ]
 
 
@@ -118,8 +137,9 @@ SHAPES = st.lists(st.integers(min_value=1, max_value=4), min_size=1, max_size=4)
 def editions_and_mentions(draw: st.DrawFn) -> tuple[NS, pd.DataFrame]:
     edition = tiny_edition(draw(SHAPES))
     sentences = [s.id for p in edition.paragraphs for s in p.sentences]
-    pairs = draw(st.lists(st.tuples(st.sampled_from("abcde"), st.sampled_from(sentences)),
-                          max_size=25))
+    pairs = draw(
+        st.lists(st.tuples(st.sampled_from("abcde"), st.sampled_from(sentences)), max_size=25)
+    )
     return edition, mention_frame(pairs)
 
 
@@ -151,8 +171,9 @@ def test_counts_are_consistent(case: tuple[NS, pd.DataFrame], window: str) -> No
         assert row.count == len(both)
         assert row.count_a == sum(row.actor_a in actors for actors in windows.values())
         assert 0.0 <= row.dice <= 1.0 and row.g2 >= 0.0
-    expected_pairs = {(a, b) for actors in windows.values()
-                      for a in actors for b in actors if a < b}
+    expected_pairs = {
+        (a, b) for actors in windows.values() for a in actors for b in actors if a < b
+    }
     assert set(zip(table["actor_a"], table["actor_b"], strict=True)) == expected_pairs
     assert table["count"].is_monotonic_decreasing
 
@@ -180,8 +201,9 @@ def test_the_matrix_is_symmetric(case: tuple[NS, pd.DataFrame], value: str) -> N
 
 
 @pytest.mark.parametrize("window", ["sentence", "paragraph"])
-def test_real_evidence_shows_the_actors(edition: Edition, mentions: pd.DataFrame,
-                                        window: str) -> None:
+def test_real_evidence_shows_the_actors(
+    edition: Edition, mentions: pd.DataFrame, window: str
+) -> None:
     table = comentions(mentions, window=window, edition=edition)  # type: ignore[arg-type]
     named = _named(mentions)
     text = {s.id: s.text for s in edition.sentences}
@@ -193,8 +215,11 @@ def test_real_evidence_shows_the_actors(edition: Edition, mentions: pd.DataFrame
             assert wanted, (row.actor_a, row.actor_b, sid)
             present = [a for a in pair if any(s in text[sid] for s in surfaces[a])]
             assert present if window == "paragraph" else len(present) == 2
-    assert table["n_windows"].eq(len(edition.sentences) if window == "sentence"
-                                 else len(edition.paragraphs)).all()
+    assert (
+        table["n_windows"]
+        .eq(len(edition.sentences) if window == "sentence" else len(edition.paragraphs))
+        .all()
+    )
 
 
 def test_guzman_and_mexico_meet_most(edition: Edition, mentions: pd.DataFrame) -> None:
@@ -204,8 +229,9 @@ def test_guzman_and_mexico_meet_most(edition: Edition, mentions: pd.DataFrame) -
 
 
 @pytest.mark.parametrize("window", ["sentence", "paragraph"])
-def test_golden_comentions(edition: Edition, mentions: pd.DataFrame, window: str,
-                           dataframe_regression) -> None:
+def test_golden_comentions(
+    edition: Edition, mentions: pd.DataFrame, window: str, dataframe_regression
+) -> None:
     table = comentions(mentions, window=window, edition=edition)  # type: ignore[arg-type]
     table = table.assign(evidence=table["evidence"].map(" ".join))
     dataframe_regression.check(table, fullpath=GOLDEN / f"comentions_{window}.csv")

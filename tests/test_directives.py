@@ -52,8 +52,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> str:
     seeds.mkdir()
     data = HOSTILE.encode("utf-8")
     (seeds / "w.txt").write_bytes(data)
-    (seeds / "decisions.yaml").write_text(_decisions(hashlib.sha256(data).hexdigest()),
-                                          encoding="utf-8")
+    (seeds / "decisions.yaml").write_text(
+        _decisions(hashlib.sha256(data).hexdigest()), encoding="utf-8"
+    )
     src = root / "src"
     src.mkdir()
     (src / "conf.py").write_text(
@@ -69,8 +70,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> str:
     )
     out = root / "out"
     with docutils_namespace():
-        app = Sphinx(str(src), str(src), str(out), str(root / "doctrees"), "html",
-                     warningiserror=True, status=None)
+        app = Sphinx(
+            str(src),
+            str(src),
+            str(out),
+            str(root / "doctrees"),
+            "html",
+            warningiserror=True,
+            status=None,
+        )
         app.build()
     return (out / "index.html").read_text(encoding="utf-8")
 
@@ -102,11 +110,20 @@ def test_line_ranges_and_counts(edition) -> None:
     assert line_ranges([5, 6, 7, 1, 2, 9]) == [(5, 7), (1, 2), (9, 9)]
     counts = edition_counts(edition)
     assert counts["paragraphs"] == len(edition.paragraphs)
-    assert counts["apparatus"] == sum(counts[f"apparatus-{t}"] for t in (
-        "transposition", "join", "division", "heading", "normalisation", "emendation", "sic"))
+    assert counts["apparatus"] == sum(
+        counts[f"apparatus-{t}"]
+        for t in (
+            "transposition",
+            "join",
+            "division",
+            "heading",
+            "normalisation",
+            "emendation",
+            "sic",
+        )
+    )
     assert counts["lines-stray-leading-space"] == 14
-    assert counts["witness-text-lines"] == sum(
-        1 for line in edition.witness.lines if line.strip())
+    assert counts["witness-text-lines"] == sum(1 for line in edition.witness.lines if line.strip())
 
 
 def test_text_keeps_every_paragraph(site: str) -> None:

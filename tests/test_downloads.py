@@ -58,15 +58,25 @@ def _build(src: Path, *, pages: dict[str, str], warningiserror: bool = True) -> 
         # A Sphinx app built earlier in this process may have left its nodes,
         # directives and roles registered.
         "suppress_warnings = ['app.add_node', 'app.add_directive', 'app.add_role']\n"
-        "root_doc = 'index'\n", encoding="utf-8")
+        "root_doc = 'index'\n",
+        encoding="utf-8",
+    )
     for name, text in pages.items():
         (src / f"{name}.rst").parent.mkdir(parents=True, exist_ok=True)
         (src / f"{name}.rst").write_text(text, encoding="utf-8")
     warnings = io.StringIO()
     with docutils_namespace():  # leave docutils' registries as they were
-        app = Sphinx(str(src), str(src), str(src / "_out"), str(src / "_doctrees"), "html",
-                     status=None, warning=warnings, freshenv=True,
-                     warningiserror=warningiserror)
+        app = Sphinx(
+            str(src),
+            str(src),
+            str(src / "_out"),
+            str(src / "_doctrees"),
+            "html",
+            status=None,
+            warning=warnings,
+            freshenv=True,
+            warningiserror=warningiserror,
+        )
         app.build()
     return Path(app.outdir), warnings.getvalue()
 
@@ -75,19 +85,22 @@ def _build(src: Path, *, pages: dict[str, str], warningiserror: bool = True) -> 
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small site built with the extension: a data page at the root and one in a folder."""
     index = "Site\n====\n\n.. toctree::\n\n   data\n   sub/nested\n"
-    out, warnings = _build(tmp_path_factory.mktemp("site"),
-                           pages={"index": index, "data": _PAGE, "sub/nested": _NESTED})
+    out, warnings = _build(
+        tmp_path_factory.mktemp("site"),
+        pages={"index": index, "data": _PAGE, "sub/nested": _NESTED},
+    )
     assert warnings == ""
     return out
 
 
 def _main(page: Path) -> str:
     html = page.read_text(encoding="utf-8")
-    return html[html.index('role="main"'):]
+    return html[html.index('role="main"') :]
 
 
 def test_the_build_writes_every_export_file_and_the_checksums(
-        site: Path, edition: Edition, register: Register) -> None:
+    site: Path, edition: Edition, register: Register
+) -> None:
     folder = site / DATA_DIR
     expected = export_files(edition, register)
     assert sorted(p.name for p in folder.iterdir()) == sorted([*FILES, CHECKSUMS])
@@ -113,8 +126,8 @@ def test_the_listing_shows_the_size_and_sha256_of_each_file(site: Path) -> None:
     main = _main(site / "data.html")
     for name in FILES:
         data = (site / DATA_DIR / name).read_bytes()
-        item = main[main.index(f'id="download-{name.replace(".", "-")}"'):]
-        item = item[:item.index("</dd>")]
+        item = main[main.index(f'id="download-{name.replace(".", "-")}"') :]
+        item = item[: item.index("</dd>")]
         assert f"{len(data):,} bytes" in item, name
         assert hashlib.sha256(data).hexdigest() in item, name
 
@@ -123,9 +136,8 @@ def test_the_dictionary_lists_every_column_of_every_file(site: Path, edition: Ed
     main = _main(site / "data.html")
     for name, spec in data_dictionary(edition).items():
         start = main.index(f'id="file-{name.replace(".", "-")}"')
-        table = main[start:main.index("</table>", start)]
-        shown = re.findall(r'<tr[^>]*>\s*<td><p><code[^>]*><span class="pre">([^<]+)</span>',
-                           table)
+        table = main[start : main.index("</table>", start)]
+        shown = re.findall(r'<tr[^>]*>\s*<td><p><code[^>]*><span class="pre">([^<]+)</span>', table)
         assert shown == [f.name for f in spec.fields], name
 
 
@@ -137,7 +149,7 @@ def test_links_to_the_dictionary_have_targets(site: Path) -> None:
 
 
 def test_method_value_quotes_the_code(site: Path) -> None:
-    assert "At least <span class=\"computed\">3</span> times." in _main(site / "data.html")
+    assert 'At least <span class="computed">3</span> times.' in _main(site / "data.html")
 
 
 def test_an_unknown_method_value_is_a_build_error(tmp_path: Path) -> None:
@@ -161,16 +173,18 @@ def _roles(page: Path, role: str) -> set[str]:
 
 
 @pytest.mark.parametrize("page", ["methods.md", "data.md"])
-def test_every_value_the_pages_quote_exists(page: str, edition: Edition,
-                                            register: Register) -> None:
+def test_every_value_the_pages_quote_exists(
+    page: str, edition: Edition, register: Register
+) -> None:
     values = method_values(edition, register)
     quoted = _roles(BOOK / page, "method-value") | _roles(BOOK / page, "edition-count")
     assert quoted and quoted <= set(values)
 
 
 @pytest.mark.parametrize("page", ["methods.md", "data.md"])
-def test_no_computed_value_is_typed_by_hand(page: str, edition: Edition,
-                                            register: Register) -> None:
+def test_no_computed_value_is_typed_by_hand(
+    page: str, edition: Edition, register: Register
+) -> None:
     # Roles, code blocks and code (formulas, commands, constants of libraries) are not prose.
     text = re.sub(r"```.*?```", "", (BOOK / page).read_text(encoding="utf-8"), flags=re.S)
     text = re.sub(r"\{[\w:-]+\}`[^`]*`|`[^`]*`", "", text)
@@ -183,8 +197,11 @@ def test_no_computed_value_is_typed_by_hand(page: str, edition: Edition,
 def test_the_bibliography_is_cited_and_every_citation_is_in_it() -> None:
     entries = parse_file(str(BOOK / "references.bib")).entries
     text = (BOOK / "methods.md").read_text(encoding="utf-8")
-    cited = {key.strip() for keys in re.findall(r"\{cite(?::\w+)?\}`([^`]+)`", text)
-             for key in keys.split(",")}
+    cited = {
+        key.strip()
+        for keys in re.findall(r"\{cite(?::\w+)?\}`([^`]+)`", text)
+        for key in keys.split(",")
+    }
     assert cited == set(entries)
     assert "```{bibliography}" in text
 

@@ -61,13 +61,18 @@ def test_reading_text_holds_every_word_of_the_witness_in_order(edition: Edition)
 def test_no_word_is_lost_or_added(edition: Edition) -> None:
     """The multiset of words is the witness's, less the emended full stop."""
     w = edition.witness
-    witness_words = sorted(word for k in range(1, len(w.lines) + 1)
-                           if edition.line_places().get(k, ("", ""))[0] == "paragraph"
-                           for word in w.line(k).split())
-    reading_words = sorted(word for p in edition.paragraphs
-                           for word in p.text.replace("\u2014", "\u2014 ").split())
-    witness_words_split = sorted(x for word in witness_words
-                                 for x in word.replace("\u2014", "\u2014 ").split())
+    witness_words = sorted(
+        word
+        for k in range(1, len(w.lines) + 1)
+        if edition.line_places().get(k, ("", ""))[0] == "paragraph"
+        for word in w.line(k).split()
+    )
+    reading_words = sorted(
+        word for p in edition.paragraphs for word in p.text.replace("\u2014", "\u2014 ").split()
+    )
+    witness_words_split = sorted(
+        x for word in witness_words for x in word.replace("\u2014", "\u2014 ").split()
+    )
     lost = Counter(witness_words_split) - Counter(reading_words)
     added = Counter(reading_words) - Counter(witness_words_split)
     assert lost == Counter({"States.": 1})
@@ -79,8 +84,10 @@ def test_line_247_is_emended_and_cut_sentences_are_whole(edition: Edition) -> No
     assert "the United States would prevail upon Mexico" in p14.text
     assert "States. would" not in p14.text
     assert "the idea that mere hours after escaping" in edition.paragraph("p1").text
-    assert "until he became, in the estimation of the U.S. Treasury Department" in \
-        edition.paragraph("p5").text
+    assert (
+        "until he became, in the estimation of the U.S. Treasury Department"
+        in edition.paragraph("p5").text
+    )
     assert "“our insatiable demand for illegal drugs.”" in edition.paragraph("p28").text
 
 
@@ -91,8 +98,9 @@ def test_em_dash_line_ends_join_without_space(edition: Edition) -> None:
 
 def test_sentences_are_cited_and_tied_to_lines(edition: Edition) -> None:
     for p in edition.paragraphs:
-        assert [s.id for s in p.sentences] == [f"{p.id}.{k}" for k in
-                                              range(1, len(p.sentences) + 1)]
+        assert [s.id for s in p.sentences] == [
+            f"{p.id}.{k}" for k in range(1, len(p.sentences) + 1)
+        ]
         assert " ".join(s.text for s in p.sentences) == p.text
         for s in p.sentences:
             assert set(s.lines) <= set(p.lines)
@@ -117,4 +125,4 @@ def test_apparatus_is_located_both_ways(edition: Edition) -> None:
                 assert owner in e.paragraph_ids
     emendation = next(e for e in edition.apparatus if e.type == "emendation")
     p = edition.paragraph(emendation.anchor[0])
-    assert p.text[emendation.anchor[1]:].startswith(emendation.reading)
+    assert p.text[emendation.anchor[1] :].startswith(emendation.reading)

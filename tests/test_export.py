@@ -57,7 +57,14 @@ def test_edition_json_shape(edition: Edition, tmp_path: Path) -> None:
         assert p["text"] == q.text and p["id"] == q.id
     assert len(data["apparatus"]) == len(edition.apparatus)
     assert {a["type"] for a in data["apparatus"]} == {
-        "join", "division", "transposition", "heading", "normalisation", "emendation", "sic"}
+        "join",
+        "division",
+        "transposition",
+        "heading",
+        "normalisation",
+        "emendation",
+        "sic",
+    }
 
 
 def test_apparatus_csv(edition: Edition, tmp_path: Path) -> None:
@@ -85,15 +92,20 @@ def test_export_is_deterministic(edition: Edition, tmp_path: Path) -> None:
 
 def test_export_is_deterministic_across_processes(exported: Path, tmp_path: Path) -> None:
     # A fresh interpreter has another hash seed: no output may depend on set or dict order.
-    subprocess.run([sys.executable, "-m", "analysis", "export", "--out", str(tmp_path)],
-                   check=True, capture_output=True, cwd=paths.ROOT,
-                   env={"PYTHONHASHSEED": "12345", "PATH": ""})
+    subprocess.run(
+        [sys.executable, "-m", "analysis", "export", "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        cwd=paths.ROOT,
+        env={"PYTHONHASHSEED": "12345", "PATH": ""},
+    )
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (exported / name).read_bytes(), name
 
 
-def test_every_file_is_written_with_its_documented_columns(edition: Edition,
-                                                           exported: Path) -> None:
+def test_every_file_is_written_with_its_documented_columns(
+    edition: Edition, exported: Path
+) -> None:
     dictionary = data_dictionary(edition)
     assert sorted(p.name for p in exported.iterdir()) == sorted(FILES) == sorted(dictionary)
     for name, spec in dictionary.items():
@@ -145,8 +157,9 @@ def test_terms_agree_with_the_package(edition: Edition, exported: Path) -> None:
     assert frame["per_1000"].tolist() == pytest.approx(expected["per_1000"].tolist(), rel=1e-5)
 
 
-def test_actor_counts_agree_with_mentions(exported: Path, register: Register,
-                                          mentions: pd.DataFrame) -> None:
+def test_actor_counts_agree_with_mentions(
+    exported: Path, register: Register, mentions: pd.DataFrame
+) -> None:
     actors, found = _csv(exported, "actors.csv"), _csv(exported, "mentions.csv")
     assert sorted(actors["id"]) == sorted(a.id for a in register)
     assert actors["mentions"].astype(int).sum() == len(found) == len(mentions)
@@ -156,8 +169,9 @@ def test_actor_counts_agree_with_mentions(exported: Path, register: Register,
     assert set(found["actor_id"]) <= set(actors["id"])
 
 
-def test_comentions_cover_both_windows_with_evidence(edition: Edition, exported: Path,
-                                                     mentions: pd.DataFrame) -> None:
+def test_comentions_cover_both_windows_with_evidence(
+    edition: Edition, exported: Path, mentions: pd.DataFrame
+) -> None:
     table = _csv(exported, "comentions.csv")
     assert sorted(set(table["window"])) == sorted(WINDOWS)
     by_sentence = mentions.groupby("sentence_id")["actor_id"].agg(set).to_dict()
@@ -167,8 +181,10 @@ def test_comentions_cover_both_windows_with_evidence(edition: Edition, exported:
         expected = comentions(mentions, window=window, edition=edition)
         assert len(rows) == len(expected), window
         assert rows["count"].astype(int).tolist() == expected["count"].tolist()
-        assert (rows["n_windows"].astype(int) == (
-            len(sentences) if window == "sentence" else len(edition.paragraphs))).all()
+        assert (
+            rows["n_windows"].astype(int)
+            == (len(sentences) if window == "sentence" else len(edition.paragraphs))
+        ).all()
     for row in table[table["window"] == "sentence"].itertuples():
         evidence = row.evidence.split(";")
         assert len(evidence) == int(row.count)
@@ -212,10 +228,12 @@ def test_cli_bad_register_is_one_line_and_writes_nothing(tmp_path: Path, capsys)
 def test_cli_bad_decisions_is_one_line_and_writes_nothing(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "decisions.yaml"
     text = paths.DECISIONS.read_text(encoding="utf-8").replace(
-        "{id: p2, spans: [[30, 35]]}", "{id: p2, spans: [[30, 999]]}")
+        "{id: p2, spans: [[30, 35]]}", "{id: p2, spans: [[30, 999]]}"
+    )
     bad.write_text(text, encoding="utf-8")
     (tmp_path / "000_2cf028e75483853e.txt").write_bytes(
-        (paths.SEEDS / "000_2cf028e75483853e.txt").read_bytes())
+        (paths.SEEDS / "000_2cf028e75483853e.txt").read_bytes()
+    )
     out = tmp_path / "out"
     out.mkdir()
     (out / "edition.json").write_text("previous export\n", encoding="utf-8")
@@ -231,11 +249,23 @@ def test_cli_changed_witness_exits_non_zero(tmp_path: Path) -> None:
     decisions = tmp_path / "decisions.yaml"
     decisions.write_text(paths.DECISIONS.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "000_2cf028e75483853e.txt").write_bytes(
-        (paths.SEEDS / "000_2cf028e75483853e.txt").read_bytes() + b"\nadded line")
+        (paths.SEEDS / "000_2cf028e75483853e.txt").read_bytes() + b"\nadded line"
+    )
     result = subprocess.run(
-        [sys.executable, "-m", "analysis", "export", "--out", str(tmp_path / "out"),
-         "--decisions", str(decisions)],
-        capture_output=True, text=True, check=False, cwd=paths.ROOT,
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "export",
+            "--out",
+            str(tmp_path / "out"),
+            "--decisions",
+            str(decisions),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.ROOT,
     )
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
@@ -243,8 +273,9 @@ def test_cli_changed_witness_exits_non_zero(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_a_failing_table_writes_no_file(edition: Edition, register: Register, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_table_writes_no_file(
+    edition: Edition, register: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def fail(src: object) -> str:
         raise ValueError("a table could not be computed")
 

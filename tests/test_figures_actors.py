@@ -27,21 +27,44 @@ HOSTILE = '<b>&"'
 @pytest.fixture()
 def tiny() -> tuple[pd.DataFrame, dict[str, pd.DataFrame], dict[str, tuple[float, float]]]:
     """Three actors, one with a hostile name; a pair with negative PMI in one window."""
-    actors = pd.DataFrame({
-        "id": ["a", "b", "c"], "name": [HOSTILE, "Beta", "Gamma"],
-        "type": ["person", "place", "organisation"], "mentions": [5, 2, 1],
-    })
-    sentence = pd.DataFrame({
-        "actor_a": ["a"], "actor_b": ["b"], "window": ["sentence"], "count": [2],
-        "count_a": [5], "count_b": [2], "n_windows": [10], "pmi": [1.0], "dice": [0.57],
-        "g2": [2.5], "evidence": [("p1.1", "p2.1")],
-    })
-    paragraph = pd.DataFrame({
-        "actor_a": ["a", "a"], "actor_b": ["b", "c"], "window": ["paragraph"] * 2,
-        "count": [2, 1], "count_a": [3, 3], "count_b": [2, 1], "n_windows": [4, 4],
-        "pmi": [0.4, -0.6], "dice": [0.8, 0.5], "g2": [1.1, 0.2],
-        "evidence": [("p1.1",), ("p2.1",)],
-    })
+    actors = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "name": [HOSTILE, "Beta", "Gamma"],
+            "type": ["person", "place", "organisation"],
+            "mentions": [5, 2, 1],
+        }
+    )
+    sentence = pd.DataFrame(
+        {
+            "actor_a": ["a"],
+            "actor_b": ["b"],
+            "window": ["sentence"],
+            "count": [2],
+            "count_a": [5],
+            "count_b": [2],
+            "n_windows": [10],
+            "pmi": [1.0],
+            "dice": [0.57],
+            "g2": [2.5],
+            "evidence": [("p1.1", "p2.1")],
+        }
+    )
+    paragraph = pd.DataFrame(
+        {
+            "actor_a": ["a", "a"],
+            "actor_b": ["b", "c"],
+            "window": ["paragraph"] * 2,
+            "count": [2, 1],
+            "count_a": [3, 3],
+            "count_b": [2, 1],
+            "n_windows": [4, 4],
+            "pmi": [0.4, -0.6],
+            "dice": [0.8, 0.5],
+            "g2": [1.1, 0.2],
+            "evidence": [("p1.1",), ("p2.1",)],
+        }
+    )
     positions = {"a": (0.0, 0.0), "b": (1.0, 0.0), "c": (0.0, 1.0)}
     return actors, {"sentence": sentence, "paragraph": paragraph}, positions
 
@@ -54,7 +77,8 @@ def test_network_has_a_trace_set_per_window_and_measure(tiny) -> None:
     fig = comention_network(*tiny)
     edges = _roles(fig, "edges")
     assert {(t.meta["window"], t.meta["measure"]) for t in edges} == {
-        (w, m) for w in ("sentence", "paragraph") for m in MEASURES}
+        (w, m) for w in ("sentence", "paragraph") for m in MEASURES
+    }
     assert [t.meta["window"] for t in _roles(fig, "edge-hover")] == ["sentence", "paragraph"]
     assert {t.meta["type"] for t in _roles(fig, "nodes")} == {"person", "place", "organisation"}
     assert fig.layout.meta["name"] == "actors-network"
@@ -75,20 +99,28 @@ def test_network_menus_choose_window_and_measure_independently(tiny) -> None:
         """The (window, measure) of the edge traces shown after two button presses."""
         visible = {k: t.visible for k, t in enumerate(fig.data)}
         opacity = {k: t.opacity for k, t in enumerate(fig.data)}
-        for button, target in ((window_menu.buttons[window], visible),
-                               (measure_menu.buttons[measure], opacity)):
+        for button, target in (
+            (window_menu.buttons[window], visible),
+            (measure_menu.buttons[measure], opacity),
+        ):
             update, indices = button.args
             (values,) = update.values()
             target.update(zip(indices, values, strict=True))
-        return {(t.meta["window"], t.meta["measure"]) for k, t in enumerate(fig.data)
-                if (t.meta or {}).get("role") == "edges" and visible[k] and opacity[k]}
+        return {
+            (t.meta["window"], t.meta["measure"])
+            for k, t in enumerate(fig.data)
+            if (t.meta or {}).get("role") == "edges" and visible[k] and opacity[k]
+        }
 
     assert state(0, 0) == {("sentence", "count")}
     assert state(1, 2) == {("paragraph", "pmi")}
     assert state(0, 3) == {("sentence", "g2")}
     # At first: the sentence window, by count; nodes always shown.
-    shown = {(t.meta["window"], t.meta["measure"]) for t in _roles(fig, "edges")
-             if t.visible and t.opacity}
+    shown = {
+        (t.meta["window"], t.meta["measure"])
+        for t in _roles(fig, "edges")
+        if t.visible and t.opacity
+    }
     assert shown == {("sentence", "count")}
     assert all(t.visible is not False for t in _roles(fig, "nodes"))
 
@@ -96,8 +128,11 @@ def test_network_menus_choose_window_and_measure_independently(tiny) -> None:
 def test_edge_widths_grow_with_the_measure(tiny) -> None:
     actors, tables, positions = tiny
     fig = comention_network(actors, tables, positions)
-    lines = [t for t in _roles(fig, "edges")
-             if t.meta["window"] == "paragraph" and t.meta["measure"] == "count"]
+    lines = [
+        t
+        for t in _roles(fig, "edges")
+        if t.meta["window"] == "paragraph" and t.meta["measure"] == "count"
+    ]
     by_class = sorted((t.meta["width_class"], t.line.width) for t in lines)
     assert [w for _, w in by_class] == sorted(w for _, w in by_class)
     assert len(by_class) == 2 and by_class[0][1] < by_class[1][1]
@@ -139,8 +174,10 @@ def test_hover_and_labels_escape_register_text(tiny) -> None:
 def test_edge_hover_gives_pair_count_and_measures(tiny) -> None:
     fig = comention_network(*tiny)
     hover = _roles(fig, "edge-hover")[0]
-    assert hover.hovertext == ("&lt;b&gt;&amp;&quot; \u2013 Beta<br>same sentence: 2<br>"
-                               "Dice 0.57 \u00b7 PMI 1 \u00b7 G2 2.5",)
+    assert hover.hovertext == (
+        "&lt;b&gt;&amp;&quot; \u2013 Beta<br>same sentence: 2<br>"
+        "Dice 0.57 \u00b7 PMI 1 \u00b7 G2 2.5",
+    )
     assert hover.marker.opacity == 0
     assert hover.x == (0.5,) and hover.y == (0.0,)
 
@@ -170,8 +207,12 @@ def test_heatmap_rejects_a_matrix_that_is_not_square() -> None:
 
 
 def test_label_places_move_a_label_off_its_neighbour() -> None:
-    places = label_places([(0.0, 0.0), (0.0, 0.05)], [20.0, 20.0], ["Alpha", "Beta"],
-                          ranges=((-1.0, 1.0), (-1.0, 1.0)))
+    places = label_places(
+        [(0.0, 0.0), (0.0, 0.05)],
+        [20.0, 20.0],
+        ["Alpha", "Beta"],
+        ranges=((-1.0, 1.0), (-1.0, 1.0)),
+    )
     assert places[0] != "top center" or places[1] != "bottom center"
     assert places[0] == "bottom center" and places[1] == "top center"
 

@@ -13,10 +13,16 @@ LABELS = {"s1": "Opening", "s2": HOSTILE}
 
 
 def test_section_sizes() -> None:
-    stats = pd.DataFrame({
-        "section_id": ["s1", "s2"], "n": [0, 1], "heading": [None, HOSTILE],
-        "words": [120, 1500], "sentences": [5, 40], "paragraphs": [2, 7],
-    })
+    stats = pd.DataFrame(
+        {
+            "section_id": ["s1", "s2"],
+            "n": [0, 1],
+            "heading": [None, HOSTILE],
+            "words": [120, 1500],
+            "sentences": [5, 40],
+            "paragraphs": [2, 7],
+        }
+    )
     fig = figures.section_sizes(stats, labels=LABELS)
     assert fig.layout.meta == {"name": "sections-sizes"}
     assert [t.name for t in fig.data] == ["words", "sentences", "paragraphs"]
@@ -28,10 +34,14 @@ def test_section_sizes() -> None:
 
 
 def test_actor_mentions() -> None:
-    counts = pd.DataFrame({
-        "actor_id": ["x", "x", "y", "y"], "name": [HOSTILE, HOSTILE, "Mexico", "Mexico"],
-        "section": ["s1", "s2", "s1", "s2"], "mentions": [3, 0, 1, 2],
-    })
+    counts = pd.DataFrame(
+        {
+            "actor_id": ["x", "x", "y", "y"],
+            "name": [HOSTILE, HOSTILE, "Mexico", "Mexico"],
+            "section": ["s1", "s2", "s1", "s2"],
+            "mentions": [3, 0, 1, 2],
+        }
+    )
     fig = figures.actor_mentions(counts, labels=LABELS)
     assert fig.layout.meta == {"name": "sections-actors"}
     (heat,) = fig.data

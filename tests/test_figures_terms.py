@@ -41,29 +41,45 @@ def _assert_escaped(fig: go.Figure) -> None:
 
 @pytest.fixture
 def frequencies() -> pd.DataFrame:
-    return pd.DataFrame({
-        "term": ["mexico", HOSTILE, "drug"], "count": [10, 4, 2],
-        "per_1000": [20.0, 8.0, 4.0], "s1": [6, 4, 0], "s2": [4, 0, 2],
-    })
+    return pd.DataFrame(
+        {
+            "term": ["mexico", HOSTILE, "drug"],
+            "count": [10, 4, 2],
+            "per_1000": [20.0, 8.0, 4.0],
+            "s1": [6, 4, 0],
+            "s2": [4, 0, 2],
+        }
+    )
 
 
 @pytest.fixture
 def keyness() -> pd.DataFrame:
-    return pd.DataFrame({
-        "section": ["s1", "s1", "s2"], "term": [HOSTILE, "mexico", "drug"],
-        "count_section": [4, 6, 2], "count_rest": [0, 4, 0],
-        "per_1000_section": [16.0, 24.0, 8.0], "per_1000_rest": [0.0, 16.0, 0.0],
-        "g2": [9.5, 4.1, 5.0], "log_ratio": [4.0, 0.6, 3.0],
-    })
+    return pd.DataFrame(
+        {
+            "section": ["s1", "s1", "s2"],
+            "term": [HOSTILE, "mexico", "drug"],
+            "count_section": [4, 6, 2],
+            "count_rest": [0, 4, 0],
+            "per_1000_section": [16.0, 24.0, 8.0],
+            "per_1000_rest": [0.0, 16.0, 0.0],
+            "g2": [9.5, 4.1, 5.0],
+            "log_ratio": [4.0, 0.6, 3.0],
+        }
+    )
 
 
 @pytest.fixture
 def tfidf() -> pd.DataFrame:
-    return pd.DataFrame({
-        "section": ["s1", "s1", "s2", "s2"], "term": ["mexico", HOSTILE, "drug", "mexico"],
-        "count": [6, 4, 2, 4], "tf": [0.024, 0.016, 0.008, 0.016],
-        "idf": [1.0, 1.4, 1.4, 1.0], "tfidf": [0.024, 0.0224, 0.0112, 0.016],
-    })
+    return pd.DataFrame(
+        {
+            "section": ["s1", "s1", "s2", "s2"],
+            "term": ["mexico", HOSTILE, "drug", "mexico"],
+            "count": [6, 4, 2, 4],
+            "tf": [0.024, 0.016, 0.008, 0.016],
+            "idf": [1.0, 1.4, 1.4, 1.0],
+            "tfidf": [0.024, 0.0224, 0.0112, 0.016],
+        }
+    )
 
 
 def test_hover_text_escapes_for_plotly() -> None:
@@ -105,10 +121,14 @@ def test_distinctive_terms(keyness: pd.DataFrame, tfidf: pd.DataFrame) -> None:
 
 
 def test_term_trends() -> None:
-    trends = pd.DataFrame({
-        "section": ["s1", "s1", "s2", "s2"], "term": [HOSTILE, "mexico", HOSTILE, "mexico"],
-        "count": [1, 3, 0, 2], "per_1000": [2.0, 6.0, 0.0, 4.0],
-    })
+    trends = pd.DataFrame(
+        {
+            "section": ["s1", "s1", "s2", "s2"],
+            "term": [HOSTILE, "mexico", HOSTILE, "mexico"],
+            "count": [1, 3, 0, 2],
+            "per_1000": [2.0, 6.0, 0.0, 4.0],
+        }
+    )
     fig = figures.term_trends(trends, labels=LABELS, terms=["mexico", HOSTILE])
     assert fig.layout.meta == {"name": "terms-trends"}
     assert [t.name for t in fig.data] == ["mexico", ESCAPED]
@@ -120,11 +140,17 @@ def test_term_trends() -> None:
 
 
 def test_term_dispersion() -> None:
-    positions = pd.DataFrame({
-        "term": ["mexico", HOSTILE, "mexico"], "token": ["Mexico", HOSTILE, "Mexico"],
-        "position": [0, 5, 12], "fraction": [0.0, 0.25, 0.6], "line": [1, 2, 4],
-        "paragraph_id": ["p1", "p1", "p2"], "sentence_id": ["p1.1", "p1.2", "p2.1"],
-    })
+    positions = pd.DataFrame(
+        {
+            "term": ["mexico", HOSTILE, "mexico"],
+            "token": ["Mexico", HOSTILE, "Mexico"],
+            "position": [0, 5, 12],
+            "fraction": [0.0, 0.25, 0.6],
+            "line": [1, 2, 4],
+            "paragraph_id": ["p1", "p1", "p2"],
+            "sentence_id": ["p1.1", "p1.2", "p2.1"],
+        }
+    )
     totals = pd.DataFrame({"section": ["s1", "s2"], "tokens": [8, 12], "terms": [4, 6]})
     fig = figures.term_dispersion(positions, totals, labels=LABELS, terms=[HOSTILE, "mexico"])
     assert fig.layout.meta == {"name": "terms-dispersion"}
@@ -137,8 +163,9 @@ def test_term_dispersion() -> None:
     _assert_escaped(fig)
 
 
-def test_figures_are_deterministic(frequencies: pd.DataFrame, keyness: pd.DataFrame,
-                                  tfidf: pd.DataFrame) -> None:
+def test_figures_are_deterministic(
+    frequencies: pd.DataFrame, keyness: pd.DataFrame, tfidf: pd.DataFrame
+) -> None:
     assert figures.top_terms(frequencies).to_json() == figures.top_terms(frequencies).to_json()
     first = figures.distinctive_terms(keyness, tfidf, labels=LABELS).to_json()
     assert first == figures.distinctive_terms(keyness, tfidf, labels=LABELS).to_json()

@@ -89,8 +89,11 @@ COUNT = st.integers(min_value=0, max_value=5000)
 def test_g2_is_non_negative_and_symmetric(a: int, b: int, c: int, d: int) -> None:
     g2 = log_likelihood_g2(a, b, c, d)
     assert g2 >= 0
-    for same in (log_likelihood_g2(a, c, b, d), log_likelihood_g2(b, a, d, c),
-                 log_likelihood_g2(c, d, a, b)):
+    for same in (
+        log_likelihood_g2(a, c, b, d),
+        log_likelihood_g2(b, a, d, c),
+        log_likelihood_g2(c, d, a, b),
+    ):
         assert same == pytest.approx(g2, rel=1e-9, abs=1e-9)
 
 

@@ -19,14 +19,25 @@ from analysis.register import Register
 GOLDEN = Path(__file__).parent / "golden" / "actors"
 
 # a path a - b - c, and d with no co-mention
-ACTORS = pd.DataFrame({"id": ["d", "c", "b", "a"], "name": ["D", "C", "B", "A"],
-                       "type": ["place", "person", "group", "person"],
-                       "mentions": [1, 1, 3, 2]})
-PAIRS = pd.DataFrame({
-    "actor_a": ["a", "b"], "actor_b": ["b", "c"], "count": [2, 1],
-    "pmi": [1.0, -0.5], "dice": [0.8, 0.5], "g2": [4.0, 0.3],
-    "evidence": [("p1.1", "p2.1"), ("p3.2",)],
-})
+ACTORS = pd.DataFrame(
+    {
+        "id": ["d", "c", "b", "a"],
+        "name": ["D", "C", "B", "A"],
+        "type": ["place", "person", "group", "person"],
+        "mentions": [1, 1, 3, 2],
+    }
+)
+PAIRS = pd.DataFrame(
+    {
+        "actor_a": ["a", "b"],
+        "actor_b": ["b", "c"],
+        "count": [2, 1],
+        "pmi": [1.0, -0.5],
+        "dice": [0.8, 0.5],
+        "g2": [4.0, 0.3],
+        "evidence": [("p1.1", "p2.1"), ("p3.2",)],
+    }
+)
 
 
 def test_graph_checked_by_hand() -> None:
@@ -34,8 +45,14 @@ def test_graph_checked_by_hand() -> None:
     assert list(graph.nodes) == ["a", "b", "c", "d"]
     assert graph.nodes["b"] == {"name": "B", "type": "group", "mentions": 3}
     assert graph.graph["weight"] == "count"
-    assert graph.edges["a", "b"] == {"weight": 2.0, "count": 2, "pmi": 1.0, "dice": 0.8,
-                                     "g2": 4.0, "evidence": ("p1.1", "p2.1")}
+    assert graph.edges["a", "b"] == {
+        "weight": 2.0,
+        "count": 2,
+        "pmi": 1.0,
+        "dice": 0.8,
+        "g2": 4.0,
+        "evidence": ("p1.1", "p2.1"),
+    }
     assert comention_graph(ACTORS, PAIRS, weight="pmi").edges["b", "c"]["weight"] == -0.5
     assert list(comention_graph(ACTORS, PAIRS, min_count=2).edges) == [("a", "b")]
 
@@ -76,7 +93,7 @@ def test_layout_ignores_insertion_order(order: list[int], flip: bool) -> None:
     graph = comention_graph(ACTORS, PAIRS)
     shuffled = nx.Graph()
     shuffled.add_nodes_from(list(graph.nodes)[k] for k in order)
-    for a, b, data in list(graph.edges(data=True))[::-1 if flip else 1]:
+    for a, b, data in list(graph.edges(data=True))[:: -1 if flip else 1]:
         u, v = (b, a) if flip else (a, b)
         shuffled.add_edge(u, v, **data)
     assert layout(shuffled) == layout(graph)
@@ -96,8 +113,9 @@ def real_graph(edition: Edition, register: Register, mentions: pd.DataFrame) -> 
     return comention_graph(table, comentions(mentions, edition=edition))
 
 
-def test_real_graph(real_graph: nx.Graph, register: Register, edition: Edition,
-                    mentions: pd.DataFrame) -> None:
+def test_real_graph(
+    real_graph: nx.Graph, register: Register, edition: Edition, mentions: pd.DataFrame
+) -> None:
     pairs = comentions(mentions, edition=edition)
     assert real_graph.number_of_nodes() == len(register)
     assert real_graph.number_of_edges() == len(pairs)
@@ -114,5 +132,6 @@ def test_real_layout_covers_every_actor(real_graph: nx.Graph) -> None:
 
 
 def test_golden_network_measures(real_graph: nx.Graph, dataframe_regression) -> None:
-    dataframe_regression.check(network_measures(real_graph),
-                               fullpath=GOLDEN / "network_measures.csv")
+    dataframe_regression.check(
+        network_measures(real_graph), fullpath=GOLDEN / "network_measures.csv"
+    )

@@ -8,8 +8,12 @@ from analysis.order import order_segments, reading_line_order, witness_order_edi
 
 def test_segments_cover_every_used_line_once(edition: Edition) -> None:
     segments = order_segments(edition)
-    lines = [k for row in segments.itertuples() for k in range(row.first_line, row.last_line + 1)
-             if not edition.witness.is_blank(k)]
+    lines = [
+        k
+        for row in segments.itertuples()
+        for k in range(row.first_line, row.last_line + 1)
+        if not edition.witness.is_blank(k)
+    ]
     assert sorted(lines) == sorted(edition.line_places())
     assert list(segments["segment"]) == list(range(1, len(segments) + 1))
     assert sorted(segments["witness_rank"]) == list(range(1, len(segments) + 1))
@@ -34,13 +38,17 @@ def test_reading_line_order_starts_with_w1_and_puts_118_before_53(edition: Editi
 
 def test_witness_order_holds_the_same_words(edition: Edition) -> None:
     witness = witness_order_edition(edition)
-    assert [p.id for p in witness.paragraphs] == [f"b{k}" for k in
-                                                 range(1, len(witness.paragraphs) + 1)]
+    assert [p.id for p in witness.paragraphs] == [
+        f"b{k}" for k in range(1, len(witness.paragraphs) + 1)
+    ]
     assert witness.apparatus == ()
 
     def words(ed: Edition) -> list[str]:
-        return sorted(w.rstrip(".") for p in ed.paragraphs for w in p.text.replace(
-            "\u2014", "\u2014 ").split())
+        return sorted(
+            w.rstrip(".")
+            for p in ed.paragraphs
+            for w in p.text.replace("\u2014", "\u2014 ").split()
+        )
 
     assert words(witness) == words(edition)
     first = witness.paragraphs[0]

@@ -108,22 +108,29 @@ def test_parse_keeps_file_order_and_plain_strings() -> None:
 
 def test_unknown_type() -> None:
     text = mutate("type: place", "type: country")
-    expect_error(text, line_of(text, "type: country"),
-                 r"actor mexico: unknown type 'country' \(one of person, organisation, place, "
-                 r"group\)")
+    expect_error(
+        text,
+        line_of(text, "type: country"),
+        r"actor mexico: unknown type 'country' \(one of person, organisation, place, "
+        r"group\)",
+    )
 
 
 def test_duplicate_id() -> None:
     text = mutate("  - id: mexico", "  - id: guzman")
     second = text.index("  - id: guzman", text.index("  - id: guzman") + 1)
-    expect_error(text, text[:second].count("\n") + 1,
-                 r"actor id 'guzman' is used twice \(first at line 3\)")
+    expect_error(
+        text, text[:second].count("\n") + 1, r"actor id 'guzman' is used twice \(first at line 3\)"
+    )
 
 
 def test_duplicate_alias_across_actors() -> None:
     text = mutate("      - Mexico\n", "      - Mexico\n      - Guzman\n")
-    expect_error(text, line_of(text, "      - Guzman"),
-                 r"actor mexico: alias 'Guzman' is already an alias of actor guzman \(line 6\)")
+    expect_error(
+        text,
+        line_of(text, "      - Guzman"),
+        r"actor mexico: alias 'Guzman' is already an alias of actor guzman \(line 6\)",
+    )
 
 
 def test_duplicate_alias_within_an_actor() -> None:

@@ -19,7 +19,8 @@ def test_section_labels(edition) -> None:
 def test_section_anchor(edition) -> None:
     assert section_pages.section_anchor(edition, "opening") == "../text.html#p1"
     assert section_pages.section_anchor(edition, "the-flight-of-el-chapo") == (
-        "../text.html#the-flight-of-el-chapo")
+        "../text.html#the-flight-of-el-chapo"
+    )
 
 
 def test_actor_section_counts_add_up(edition, register, mentions) -> None:
@@ -51,8 +52,7 @@ def test_summaries_escape_the_text(edition) -> None:
 
 
 def test_statistics_table(edition, register, mentions) -> None:
-    stats = summaries.section_statistics(edition, mentions=mentions,
-                                         keyness=terms.keyness(edition))
+    stats = summaries.section_statistics(edition, mentions=mentions, keyness=terms.keyness(edition))
     out = str(section_pages.statistics_table(edition, stats, register))
     assert len(re.findall(r"<tr><td>", out)) == len(edition.sections)
     assert '<a href="../text.html#p1">1. Opening (untitled)</a>' in out

@@ -23,8 +23,7 @@ def tei(edition: Edition, register: Register, mentions: pd.DataFrame) -> ET.Elem
     return ET.fromstring(text.encode("utf-8"))
 
 
-def test_every_paragraph_is_there_with_its_exact_text(tei: ET.Element,
-                                                      edition: Edition) -> None:
+def test_every_paragraph_is_there_with_its_exact_text(tei: ET.Element, edition: Edition) -> None:
     paragraphs = tei.findall(f".//{T}body/{T}div/{T}p")
     assert [p.get(XML_ID) for p in paragraphs] == [p.id for p in edition.paragraphs]
     for element, paragraph in zip(paragraphs, edition.paragraphs, strict=True):
@@ -32,8 +31,7 @@ def test_every_paragraph_is_there_with_its_exact_text(tei: ET.Element,
         assert element.get("n") == str(paragraph.n)
 
 
-def test_every_sentence_is_there_with_its_exact_text(tei: ET.Element,
-                                                     edition: Edition) -> None:
+def test_every_sentence_is_there_with_its_exact_text(tei: ET.Element, edition: Edition) -> None:
     sentences = tei.findall(f".//{T}s")
     assert [s.get(XML_ID) for s in sentences] == [s.id for s in edition.sentences]
     for element, sentence in zip(sentences, edition.sentences, strict=True):
@@ -48,8 +46,9 @@ def test_sections_and_headings(tei: ET.Element, edition: Edition) -> None:
         assert (head.text if head is not None else None) == section.heading
 
 
-def test_every_line_of_every_paragraph_begins_with_a_line_break(tei: ET.Element,
-                                                               edition: Edition) -> None:
+def test_every_line_of_every_paragraph_begins_with_a_line_break(
+    tei: ET.Element, edition: Edition
+) -> None:
     found = [(lb.get("ed"), int(lb.get("n", "0"))) for lb in tei.iter(f"{T}lb")]
     expected = [("#W", line) for p in edition.paragraphs for line in p.lines]
     assert found == expected
@@ -63,21 +62,25 @@ def test_every_mention_is_a_name(tei: ET.Element, mentions: pd.DataFrame) -> Non
     assert ["".join(n.itertext()) for n in names] == mentions["surface"].tolist()
 
 
-def test_ids_are_unique_and_every_pointer_resolves(tei: ET.Element, register: Register,
-                                                   edition: Edition) -> None:
+def test_ids_are_unique_and_every_pointer_resolves(
+    tei: ET.Element, register: Register, edition: Edition
+) -> None:
     ids = Counter(e.get(XML_ID) for e in tei.iter() if e.get(XML_ID))
     assert [i for i, n in ids.items() if n > 1] == []
     assert {a.id for a in register} <= set(ids)
-    pointers = [p for e in tei.iter() for attr in ("ref", "corresp", "wit", "ed")
-                for p in (e.get(attr) or "").split()]
+    pointers = [
+        p
+        for e in tei.iter()
+        for attr in ("ref", "corresp", "wit", "ed")
+        for p in (e.get(attr) or "").split()
+    ]
     assert pointers
     assert {p.removeprefix("#") for p in pointers} <= set(ids)
     apps = tei.findall(f".//{T}listApp/{T}app")
     assert [a.get(XML_ID) for a in apps] == [e.id for e in edition.apparatus]
 
 
-def test_the_emendation_gives_lemma_and_witness_reading(tei: ET.Element,
-                                                        edition: Edition) -> None:
+def test_the_emendation_gives_lemma_and_witness_reading(tei: ET.Element, edition: Edition) -> None:
     entry = next(e for e in edition.apparatus if e.type == "emendation")
     app = next(a for a in tei.iter(f"{T}app") if a.get(XML_ID) == entry.id)
     assert app.findtext(f"{T}lem") == entry.reading

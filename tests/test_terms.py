@@ -59,11 +59,16 @@ def toy_edition(sections: dict[str, list[list[str]]]) -> Edition:
                 text = f"{text} {sentence}" if text else sentence
                 offsets.append((line, start, len(text)))
                 sents.append(Sentence(f"{pid}.{j}", j, pid, sentence, start, len(text), (line,)))
-            paras.append(Paragraph(pid, n, sid, ((line, offsets[0][0]),), text, tuple(offsets),
-                                   tuple(sents)))
+            paras.append(
+                Paragraph(pid, n, sid, ((line, offsets[0][0]),), text, tuple(offsets), tuple(sents))
+            )
         built.append(Section(sid, k, None, (), tuple(paras)))
-    return Edition(witness=None, decisions=None,  # type: ignore[arg-type]
-                   sections=tuple(built), apparatus=())
+    return Edition(
+        witness=None,
+        decisions=None,  # type: ignore[arg-type]
+        sections=tuple(built),
+        apparatus=(),
+    )
 
 
 TOY = {
@@ -78,8 +83,12 @@ TOY = {
 def test_toy_edition_lines_run_backwards() -> None:
     ed = toy_edition(TOY)
     assert [s.lines for s in ed.sentences] == [(4,), (3,), (2,), (1,)]
-    assert ed.line_places() == {1: ("paragraph", "p2"), 2: ("paragraph", "p2"),
-                                3: ("paragraph", "p1"), 4: ("paragraph", "p1")}
+    assert ed.line_places() == {
+        1: ("paragraph", "p2"),
+        2: ("paragraph", "p2"),
+        3: ("paragraph", "p1"),
+        4: ("paragraph", "p1"),
+    }
 
 
 def test_token_totals_by_hand() -> None:
@@ -91,15 +100,26 @@ def test_term_frequencies_by_hand() -> None:
     freq = term_frequencies(toy_edition(TOY))
     assert list(freq.columns) == ["term", "count", "per_1000", "a", "b"]
     assert freq[["term", "count", "a", "b"]].values.tolist() == [
-        ["drugs", 3, 1, 2], ["cartel", 2, 2, 0], ["cross", 2, 0, 2], ["guns", 2, 1, 1],
-        ["sell", 2, 2, 0], ["border", 1, 0, 1], ["market", 1, 1, 0], ["u.s.", 1, 1, 0]]
+        ["drugs", 3, 1, 2],
+        ["cartel", 2, 2, 0],
+        ["cross", 2, 0, 2],
+        ["guns", 2, 1, 1],
+        ["sell", 2, 2, 0],
+        ["border", 1, 0, 1],
+        ["market", 1, 1, 0],
+        ["u.s.", 1, 1, 0],
+    ]
     assert freq["per_1000"][0] == pytest.approx(3000 / 21)
 
 
 def test_keyness_by_hand() -> None:
     key = keyness(toy_edition(TOY), min_count=2, min_g2=0)
     assert key[["section", "term", "count_section", "count_rest"]].values.tolist() == [
-        ["a", "cartel", 2, 0], ["a", "sell", 2, 0], ["b", "cross", 2, 0], ["b", "drugs", 2, 1]]
+        ["a", "cartel", 2, 0],
+        ["a", "sell", 2, 0],
+        ["b", "cross", 2, 0],
+        ["b", "drugs", 2, 1],
+    ]
     # cartel in a: 2 2 0 / 9 10 -> a b / c d = 2 0 / 9 10, N = 21, rows 2 19, columns 11 10;
     # G2 = 2 * (2 ln(2 / (22/21)) + 9 ln(9 / (209/21)) + 10 ln(10 / (190/21)))
     #    = 2 * (1.293254 - 0.905285 + 1.000835) = 2 * 1.388804 = 2.777608
@@ -132,7 +152,11 @@ def test_collocations_by_hand() -> None:
     assert scores["u.s.", "market"] == pytest.approx(math.log2(14))
     assert collocations(ed).empty
     assert list(collocations(ed, measure="likelihood", min_freq=1).columns) == [
-        "w1", "w2", "count", "score"]
+        "w1",
+        "w2",
+        "count",
+        "score",
+    ]
     with pytest.raises(ValueError, match="unknown measure"):
         collocations(ed, measure="dice")  # type: ignore[arg-type]
 
@@ -141,7 +165,8 @@ def test_kwic_by_hand() -> None:
     lines = kwic(toy_edition(TOY), "cartels", width=10)
     assert lines.values.tolist() == [
         ["p1.1", "p1", "", "Cartels", " sell drug"],
-        ["p1.2", "p1", "rugs. The ", "cartel", " sells gun"]]
+        ["p1.2", "p1", "rugs. The ", "cartel", " sells gun"],
+    ]
     assert len(kwic(toy_edition(TOY), "the")) == 3
     assert kwic(toy_edition(TOY), "absent").empty
 
@@ -150,12 +175,18 @@ def test_dispersion_by_hand() -> None:
     ed = toy_edition(TOY)
     reading = dispersion(ed, ["drug"])
     assert reading[["term", "position", "line", "sentence_id"]].values.tolist() == [
-        ["drugs", 2, 4, "p1.1"], ["drugs", 11, 2, "p2.1"], ["drugs", 20, 1, "p2.2"]]
+        ["drugs", 2, 4, "p1.1"],
+        ["drugs", 11, 2, "p2.1"],
+        ["drugs", 20, 1, "p2.2"],
+    ]
     assert reading["fraction"].tolist() == pytest.approx([2 / 21, 11 / 21, 20 / 21])
     # W has the sentences backwards: p2.2 (6 tokens), p2.1 (4), p1.2 (8), p1.1 (3)
     witness = dispersion(ed, ["drug"], order="witness")
     assert witness[["position", "sentence_id"]].values.tolist() == [
-        [5, "p2.2"], [6, "p2.1"], [20, "p1.1"]]
+        [5, "p2.2"],
+        [6, "p2.1"],
+        [20, "p1.1"],
+    ]
     with pytest.raises(ValueError, match="unknown order"):
         dispersion(ed, ["drug"], order="random")  # type: ignore[arg-type]
 
@@ -163,21 +194,43 @@ def test_dispersion_by_hand() -> None:
 def test_section_trends_by_hand() -> None:
     trends = section_trends(toy_edition(TOY), ["drug", "the", "absent"])
     assert trends[["section", "term", "count"]].values.tolist() == [
-        ["a", "absent", 0], ["a", "drugs", 1], ["a", "the", 2],
-        ["b", "absent", 0], ["b", "drugs", 2], ["b", "the", 1]]
-    assert trends["per_1000"].tolist() == pytest.approx(
-        [0, 1000 / 11, 2000 / 11, 0, 200, 100])
+        ["a", "absent", 0],
+        ["a", "drugs", 1],
+        ["a", "the", 2],
+        ["b", "absent", 0],
+        ["b", "drugs", 2],
+        ["b", "the", 1],
+    ]
+    assert trends["per_1000"].tolist() == pytest.approx([0, 1000 / 11, 2000 / 11, 0, 200, 100])
 
 
 # --------------------------------------------------------------------------- properties
 
-WORDS = ["The", "cartel", "cartels", "U.S.", "Guzman’s", "escape—a", "drugs", "drug", "2014",
-         "(late-night)", "and", "sells", "sell", "escaped", "wouldn’t", "—"]
+WORDS = [
+    "The",
+    "cartel",
+    "cartels",
+    "U.S.",
+    "Guzman’s",
+    "escape—a",
+    "drugs",
+    "drug",
+    "2014",
+    "(late-night)",
+    "and",
+    "sells",
+    "sell",
+    "escaped",
+    "wouldn’t",
+    "—",
+]
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(
-    lambda words: " ".join(words) + ".")
+    lambda words: " ".join(words) + "."
+)
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=3)
 EDITIONS = st.lists(st.lists(PARAGRAPH, min_size=1, max_size=2), min_size=1, max_size=3).map(
-    lambda sections: toy_edition({f"s{k}": ps for k, ps in enumerate(sections, start=1)}))
+    lambda sections: toy_edition({f"s{k}": ps for k, ps in enumerate(sections, start=1)})
+)
 PROPERTY = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -190,7 +243,8 @@ def test_counts_add_up(ed: Edition) -> None:
     assert (freq[sids].sum(axis=1) == freq["count"]).all()
     assert freq[sids].sum().tolist() == totals["terms"].tolist()
     assert freq["per_1000"].tolist() == pytest.approx(
-        (freq["count"] * 1000 / totals["tokens"].sum()).tolist())
+        (freq["count"] * 1000 / totals["tokens"].sum()).tolist()
+    )
     trends = section_trends(ed, freq["term"])
     for sid in sids:
         by_term = trends[trends.section == sid].set_index("term")["count"]
@@ -226,7 +280,8 @@ def test_both_orders_hold_the_same_occurrences(ed: Edition) -> None:
     witness = dispersion(ed, terms, order="witness")
     key = ["term", "token", "sentence_id", "line"]
     assert Counter(map(tuple, reading[key].values.tolist())) == Counter(
-        map(tuple, witness[key].values.tolist()))
+        map(tuple, witness[key].values.tolist())
+    )
     assert len(reading) == term_frequencies(ed)["count"].sum()
 
 
@@ -245,7 +300,8 @@ def test_kwic_cites_the_sentences_of_the_edition(edition: Edition) -> None:
     texts = {s.id: s.text for s in edition.sentences}
     lines = kwic(edition, "escape")
     assert lines["sentence_id"].tolist() == sorted(
-        lines["sentence_id"], key=lambda sid: [int(x) for x in sid[1:].split(".")])
+        lines["sentence_id"], key=lambda sid: [int(x) for x in sid[1:].split(".")]
+    )
     for row in lines.itertuples():
         assert row.keyword in texts[row.sentence_id]
         assert row.sentence_id.startswith(f"{row.paragraph_id}.")
@@ -264,8 +320,9 @@ def test_golden_token_totals(edition: Edition, dataframe_regression) -> None:
 
 
 def test_golden_term_frequencies(edition: Edition, dataframe_regression) -> None:
-    dataframe_regression.check(term_frequencies(edition), basename="term_frequencies",
-                               default_tolerance=TOLERANCE)
+    dataframe_regression.check(
+        term_frequencies(edition), basename="term_frequencies", default_tolerance=TOLERANCE
+    )
 
 
 def test_golden_keyness(edition: Edition, dataframe_regression) -> None:
@@ -275,8 +332,9 @@ def test_golden_keyness(edition: Edition, dataframe_regression) -> None:
 @pytest.mark.parametrize("measure", ["pmi", "likelihood"])
 def test_golden_collocations(edition: Edition, dataframe_regression, measure: str) -> None:
     frame = collocations(edition, measure=measure)  # type: ignore[arg-type]
-    dataframe_regression.check(frame, basename=f"collocations_{measure}",
-                               default_tolerance=TOLERANCE)
+    dataframe_regression.check(
+        frame, basename=f"collocations_{measure}", default_tolerance=TOLERANCE
+    )
 
 
 def test_frames_are_deterministic(edition: Edition) -> None:

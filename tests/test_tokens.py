@@ -61,8 +61,19 @@ def test_word_tokens(text: str, tokens: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("token", "expected"),
-    [("U.S.", True), ("’s", True), ("n’t", True), ("2014", True), ("$5", True),
-     ("late-night", True), ("—", False), ("(", False), ("“", False), (".", False), ("...", False)],
+    [
+        ("U.S.", True),
+        ("’s", True),
+        ("n’t", True),
+        ("2014", True),
+        ("$5", True),
+        ("late-night", True),
+        ("—", False),
+        ("(", False),
+        ("“", False),
+        (".", False),
+        ("...", False),
+    ],
 )
 def test_is_word(token: str, expected: bool) -> None:
     assert is_word(token) is expected
@@ -96,8 +107,13 @@ def test_stem_groups_inflections() -> None:
 
 def test_group_terms_labels_with_the_most_frequent_form() -> None:
     groups = group_terms(["cartel", "cartels", "cartels", "drug", "drugs", "mexico"])
-    assert groups == {"cartel": "cartels", "cartels": "cartels", "drug": "drug",
-                      "drugs": "drug", "mexico": "mexico"}
+    assert groups == {
+        "cartel": "cartels",
+        "cartels": "cartels",
+        "drug": "drug",
+        "drugs": "drug",
+        "mexico": "mexico",
+    }
 
 
 def test_group_terms_breaks_ties_alphabetically_whatever_the_order() -> None:
@@ -134,8 +150,14 @@ def test_terms_are_folded_words_without_stopwords(text: str) -> None:
 
 
 @settings(deadline=None)
-@given(st.lists(st.sampled_from(["cartel", "cartels", "drug", "drugs", "escape", "escaped",
-                                 "escapes", "mexico", "u.s."]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["cartel", "cartels", "drug", "drugs", "escape", "escaped", "escapes", "mexico", "u.s."]
+        ),
+        max_size=30,
+    )
+)
 def test_group_labels_are_the_most_frequent_member(tokens: list[str]) -> None:
     groups = group_terms(tokens)
     counts = Counter(tokens)

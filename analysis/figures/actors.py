@@ -18,12 +18,22 @@ import plotly.graph_objects as go
 
 from ..display import name_figure
 
-__all__ = ["MEASURE_LABELS", "TYPE_COLOURS", "WINDOW_LABELS", "comention_heatmap",
-           "comention_network", "label_places", "node_sizes"]
+__all__ = [
+    "MEASURE_LABELS",
+    "TYPE_COLOURS",
+    "WINDOW_LABELS",
+    "comention_heatmap",
+    "comention_network",
+    "label_places",
+    "node_sizes",
+]
 
 #: Colours of the types of actor (Okabe-Ito, safe for colour-blind readers).
 TYPE_COLOURS: dict[str, str] = {
-    "person": "#0072B2", "organisation": "#D55E00", "place": "#009E73", "group": "#CC79A7",
+    "person": "#0072B2",
+    "organisation": "#D55E00",
+    "place": "#009E73",
+    "group": "#CC79A7",
 }
 
 #: How the menus and hover texts name the windows and the measures.
@@ -38,8 +48,9 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def node_sizes(mentions: Sequence[int], *, smallest: float = 8.0,
-               largest: float = 34.0) -> list[float]:
+def node_sizes(
+    mentions: Sequence[int], *, smallest: float = 8.0, largest: float = 34.0
+) -> list[float]:
     """Marker diameters whose areas grow with the number of mentions.
 
     The diameter goes with the square root of the mentions, scaled so that
@@ -54,8 +65,9 @@ def node_sizes(mentions: Sequence[int], *, smallest: float = 8.0,
     return [round(max(smallest, largest * math.sqrt(max(m, 0) / top)), 3) for m in mentions]
 
 
-def _width_classes(values: Sequence[float], *, classes: int,
-                   widths: tuple[float, float]) -> list[tuple[int, float]]:
+def _width_classes(
+    values: Sequence[float], *, classes: int, widths: tuple[float, float]
+) -> list[tuple[int, float]]:
     """Put each value in one of ``classes`` equal intervals; return (class, line width)."""
     low, high = min(values), max(values)
     out = []
@@ -78,13 +90,17 @@ _PLACES = ("top center", "bottom center", "middle right", "middle left")
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    return (max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-            * max(0.0, min(a[3], b[3]) - max(a[1], b[1])))
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
-def label_places(points: Sequence[tuple[float, float]], sizes: Sequence[float],
-                 labels: Sequence[str], *, ranges: tuple[tuple[float, float], ...],
-                 plot_px: tuple[float, float] = _PLOT_PX) -> list[str]:
+def label_places(
+    points: Sequence[tuple[float, float]],
+    sizes: Sequence[float],
+    labels: Sequence[str],
+    *,
+    ranges: tuple[tuple[float, float], ...],
+    plot_px: tuple[float, float] = _PLOT_PX,
+) -> list[str]:
     """A ``textposition`` for each labelled point that keeps labels off each other.
 
     Greedy and deterministic: points are taken by decreasing marker size (then
@@ -96,8 +112,10 @@ def label_places(points: Sequence[tuple[float, float]], sizes: Sequence[float],
     sx = plot_px[0] / ((x1 - x0) or 1.0)
     sy = plot_px[1] / ((y1 - y0) or 1.0)
     centres = [((x - x0) * sx, (y - y0) * sy) for x, y in points]
-    obstacles = [(cx - r, cy - r, cx + r, cy + r)
-                 for (cx, cy), r in zip(centres, (s / 2 for s in sizes), strict=True)]
+    obstacles = [
+        (cx - r, cy - r, cx + r, cy + r)
+        for (cx, cy), r in zip(centres, (s / 2 for s in sizes), strict=True)
+    ]
     places = ["top center"] * len(points)
     for k in sorted(range(len(points)), key=lambda k: (-sizes[k], k)):
         if not labels[k]:
@@ -111,8 +129,9 @@ def label_places(points: Sequence[tuple[float, float]], sizes: Sequence[float],
             "middle left": (cx - r - w, cy - h / 2, cx - r, cy + h / 2),
         }
         others = [o for j, o in enumerate(obstacles) if j != k]
-        best = min(_PLACES, key=lambda p: (sum(_overlap(boxes[p], o) for o in others),
-                                           _PLACES.index(p)))
+        best = min(
+            _PLACES, key=lambda p: (sum(_overlap(boxes[p], o) for o in others), _PLACES.index(p))
+        )
         places[k] = best
         obstacles.append(boxes[best])
     return places
@@ -162,47 +181,76 @@ def comention_network(
     for window in windows:
         table = comention_tables[window]
         for measure in measures:
-            fig.add_traces(_edge_lines(table, measure, window, layout_positions,
-                                       classes=classes, widths=widths))
+            fig.add_traces(
+                _edge_lines(
+                    table, measure, window, layout_positions, classes=classes, widths=widths
+                )
+            )
         fig.add_trace(_edge_hover(table, window, measures, names, layout_positions))
     edge_count = len(fig.data)
-    degree = {w: pd.concat([t["actor_a"], t["actor_b"]]).value_counts()
-              for w, t in comention_tables.items()}
+    degree = {
+        w: pd.concat([t["actor_a"], t["actor_b"]]).value_counts()
+        for w, t in comention_tables.items()
+    }
     sizes = dict(zip(actor_table["id"], node_sizes(list(actor_table["mentions"])), strict=True))
     ids = list(actor_table["id"])
     xs = [layout_positions[i][0] for i in ids]
     ys = [layout_positions[i][1] for i in ids]
     pad_x, pad_y = 0.12 * ((max(xs) - min(xs)) or 1), 0.06 * ((max(ys) - min(ys)) or 1)
     ranges = ((min(xs) - pad_x, max(xs) + pad_x), (min(ys) - pad_y, max(ys) + pad_y))
-    shown = {i: names[i] if m >= label_min_mentions else ""
-             for i, m in zip(ids, actor_table["mentions"], strict=True)}
-    places = dict(zip(ids, label_places(
-        list(zip(xs, ys, strict=True)), [sizes[i] for i in ids],
-        [html.unescape(shown[i]) for i in ids], ranges=ranges), strict=True))
+    shown = {
+        i: names[i] if m >= label_min_mentions else ""
+        for i, m in zip(ids, actor_table["mentions"], strict=True)
+    }
+    places = dict(
+        zip(
+            ids,
+            label_places(
+                list(zip(xs, ys, strict=True)),
+                [sizes[i] for i in ids],
+                [html.unescape(shown[i]) for i in ids],
+                ranges=ranges,
+            ),
+            strict=True,
+        )
+    )
     for kind, colour in TYPE_COLOURS.items():
         rows = actor_table[actor_table["type"] == kind].sort_values("id")
         if rows.empty:
             continue
         hover = []
         for r in rows.itertuples(index=False):
-            partners = ", ".join(f"{int(degree[w].get(r.id, 0))} in the {_e(w)}"
-                                 for w in windows)
-            hover.append(f"<b>{names[r.id]}</b><br>{_e(r.type)}<br>mentions: {int(r.mentions)}"
-                         f"<br>degree (actors co-mentioned): {partners}")
-        fig.add_trace(go.Scatter(
-            x=[layout_positions[i][0] for i in rows["id"]],
-            y=[layout_positions[i][1] for i in rows["id"]],
-            mode="markers+text", name=kind, legendgroup=kind,
-            marker={"size": [sizes[i] for i in rows["id"]], "color": colour,
-                    "line": {"color": "white", "width": 1}, "sizemode": "diameter"},
-            text=[shown[i] for i in rows["id"]],
-            textposition=[places[i] for i in rows["id"]],
-            textfont={"size": 11, "color": "#1a1a1a"},
-            hovertext=hover, hoverinfo="text", meta={"role": "nodes", "type": kind},
-        ))
+            partners = ", ".join(f"{int(degree[w].get(r.id, 0))} in the {_e(w)}" for w in windows)
+            hover.append(
+                f"<b>{names[r.id]}</b><br>{_e(r.type)}<br>mentions: {int(r.mentions)}"
+                f"<br>degree (actors co-mentioned): {partners}"
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=[layout_positions[i][0] for i in rows["id"]],
+                y=[layout_positions[i][1] for i in rows["id"]],
+                mode="markers+text",
+                name=kind,
+                legendgroup=kind,
+                marker={
+                    "size": [sizes[i] for i in rows["id"]],
+                    "color": colour,
+                    "line": {"color": "white", "width": 1},
+                    "sizemode": "diameter",
+                },
+                text=[shown[i] for i in rows["id"]],
+                textposition=[places[i] for i in rows["id"]],
+                textfont={"size": 11, "color": "#1a1a1a"},
+                hovertext=hover,
+                hoverinfo="text",
+                meta={"role": "nodes", "type": kind},
+            )
+        )
     _add_menus(fig, windows, measures, edge_count)
     fig.update_layout(
-        height=640, template="plotly_white", hovermode="closest",
+        height=640,
+        template="plotly_white",
+        hovermode="closest",
         margin={"t": 70, "r": 10, "b": 10, "l": 10},
         xaxis={"visible": False, "range": list(ranges[0])},
         yaxis={"visible": False, "range": list(ranges[1])},
@@ -211,15 +259,20 @@ def comention_network(
     return name_figure(fig, name)
 
 
-def _edge_lines(table: pd.DataFrame, measure: str, window: str,
-                pos: Mapping[str, tuple[float, float]], *, classes: int,
-                widths: tuple[float, float]) -> list[go.Scatter]:
+def _edge_lines(
+    table: pd.DataFrame,
+    measure: str,
+    window: str,
+    pos: Mapping[str, tuple[float, float]],
+    *,
+    classes: int,
+    widths: tuple[float, float],
+) -> list[go.Scatter]:
     """The line traces of one (window, measure): one per width class and sign."""
     rows = table.sort_values(["actor_a", "actor_b"]).to_dict("records")
     meta = {"window": window, "measure": measure, "role": "edges"}
     if not rows:
-        return [go.Scatter(x=[], y=[], mode="lines", showlegend=False, hoverinfo="skip",
-                           meta=meta)]
+        return [go.Scatter(x=[], y=[], mode="lines", showlegend=False, hoverinfo="skip", meta=meta)]
     width_of = _width_classes([float(r[measure]) for r in rows], classes=classes, widths=widths)
     groups: dict[tuple[bool, int, float], tuple[list, list]] = {}
     for r, (k, width) in zip(rows, width_of, strict=True):
@@ -228,16 +281,30 @@ def _edge_lines(table: pd.DataFrame, measure: str, window: str,
         xs += [xa, xb, None]
         ys += [ya, yb, None]
     return [
-        go.Scatter(x=xs, y=ys, mode="lines", showlegend=False, hoverinfo="skip",
-                   line={"width": width, "color": _NEGATIVE_COLOUR if negative else _EDGE_COLOUR,
-                         "dash": "dot" if negative else "solid"},
-                   meta={**meta, "width_class": k, "negative": negative})
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            showlegend=False,
+            hoverinfo="skip",
+            line={
+                "width": width,
+                "color": _NEGATIVE_COLOUR if negative else _EDGE_COLOUR,
+                "dash": "dot" if negative else "solid",
+            },
+            meta={**meta, "width_class": k, "negative": negative},
+        )
         for (negative, k, width), (xs, ys) in sorted(groups.items())
     ]
 
 
-def _edge_hover(table: pd.DataFrame, window: str, measures: Sequence[str],
-                names: Mapping[str, str], pos: Mapping[str, tuple[float, float]]) -> go.Scatter:
+def _edge_hover(
+    table: pd.DataFrame,
+    window: str,
+    measures: Sequence[str],
+    names: Mapping[str, str],
+    pos: Mapping[str, tuple[float, float]],
+) -> go.Scatter:
     """An invisible marker at the middle of each edge of a window, with its hover text.
 
     The text gives the pair, the number of windows with both and every measure.
@@ -248,20 +315,29 @@ def _edge_hover(table: pd.DataFrame, window: str, measures: Sequence[str],
         (xa, ya), (xb, yb) = pos[r["actor_a"]], pos[r["actor_b"]]
         mid_x.append(round((xa + xb) / 2, 4))
         mid_y.append(round((ya + yb) / 2, 4))
-        values = " \u00b7 ".join(f"{MEASURE_LABELS.get(m, m)} {_format(m, r[m])}"
-                                 for m in measures if m != "count")
-        hover.append(f"{names[r['actor_a']]} \u2013 {names[r['actor_b']]}<br>"
-                     f"{WINDOW_LABELS.get(window, window)}: {int(r['count'])}"
-                     + (f"<br>{values}" if values else ""))
+        values = " \u00b7 ".join(
+            f"{MEASURE_LABELS.get(m, m)} {_format(m, r[m])}" for m in measures if m != "count"
+        )
+        hover.append(
+            f"{names[r['actor_a']]} \u2013 {names[r['actor_b']]}<br>"
+            f"{WINDOW_LABELS.get(window, window)}: {int(r['count'])}"
+            + (f"<br>{values}" if values else "")
+        )
     return go.Scatter(
-        x=mid_x, y=mid_y, mode="markers", showlegend=False, hovertext=hover, hoverinfo="text",
+        x=mid_x,
+        y=mid_y,
+        mode="markers",
+        showlegend=False,
+        hovertext=hover,
+        hoverinfo="text",
         marker={"size": 10, "opacity": 0, "color": "#000000"},
         meta={"window": window, "role": "edge-hover"},
     )
 
 
-def _add_menus(fig: go.Figure, windows: Sequence[str], measures: Sequence[str],
-               edge_count: int) -> None:
+def _add_menus(
+    fig: go.Figure, windows: Sequence[str], measures: Sequence[str], edge_count: int
+) -> None:
     """The window and measure menus; at first the first window and the first measure."""
     edges = fig.data[:edge_count]
     indices = list(range(edge_count))
@@ -271,32 +347,72 @@ def _add_menus(fig: go.Figure, windows: Sequence[str], measures: Sequence[str],
         if trace.meta["role"] == "edges":
             trace.opacity = 1 if trace.meta["measure"] == measures[0] else 0
 
-    window_buttons = [{"label": WINDOW_LABELS.get(w, w), "method": "restyle",
-                       "args": [{"visible": [t.meta["window"] == w for t in edges]}, indices]}
-                      for w in windows]
-    measure_buttons = [{"label": MEASURE_LABELS.get(m, m), "method": "restyle",
-                        "args": [{"opacity": [1 if edges[k].meta["measure"] == m else 0
-                                              for k in lines]}, lines]}
-                       for m in measures]
-    common = {"type": "dropdown", "direction": "down", "showactive": True, "active": 0,
-              "xanchor": "left", "yanchor": "bottom", "y": 1.02, "pad": {"r": 4, "t": 0}}
+    window_buttons = [
+        {
+            "label": WINDOW_LABELS.get(w, w),
+            "method": "restyle",
+            "args": [{"visible": [t.meta["window"] == w for t in edges]}, indices],
+        }
+        for w in windows
+    ]
+    measure_buttons = [
+        {
+            "label": MEASURE_LABELS.get(m, m),
+            "method": "restyle",
+            "args": [
+                {"opacity": [1 if edges[k].meta["measure"] == m else 0 for k in lines]},
+                lines,
+            ],
+        }
+        for m in measures
+    ]
+    common = {
+        "type": "dropdown",
+        "direction": "down",
+        "showactive": True,
+        "active": 0,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "y": 1.02,
+        "pad": {"r": 4, "t": 0},
+    }
     fig.update_layout(
         updatemenus=[
             {**common, "name": "window", "buttons": window_buttons, "x": 0.09},
             {**common, "name": "measure", "buttons": measure_buttons, "x": 0.47},
         ],
         annotations=[
-            {"text": "window:", "x": 0, "y": 1.035, "xref": "paper", "yref": "paper",
-             "xanchor": "left", "yanchor": "bottom", "showarrow": False},
-            {"text": "measure:", "x": 0.33, "y": 1.035, "xref": "paper", "yref": "paper",
-             "xanchor": "left", "yanchor": "bottom", "showarrow": False},
+            {
+                "text": "window:",
+                "x": 0,
+                "y": 1.035,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+            },
+            {
+                "text": "measure:",
+                "x": 0.33,
+                "y": 1.035,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+            },
         ],
     )
 
 
-def comention_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] | None = None,
-                      value_label: str = "sentences with both",
-                      name: str = "actors-heatmap") -> go.Figure:
+def comention_heatmap(
+    matrix: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    value_label: str = "sentences with both",
+    name: str = "actors-heatmap",
+) -> go.Figure:
     """Draw a square co-mention matrix (:func:`analysis.comentions.comention_matrix`).
 
     Rows and columns keep the matrix's order; ``labels`` maps its ids to the
@@ -309,16 +425,28 @@ def comention_heatmap(matrix: pd.DataFrame, *, labels: Mapping[str, str] | None 
     shown = [_e((labels or {}).get(i, i)) for i in ids]
     if len(set(shown)) != len(shown):
         raise ValueError("two actors of the matrix have the same label")
-    z = [[None if r == c else float(matrix.iat[r, c]) for c in range(len(ids))]
-         for r in range(len(ids))]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=shown, y=shown, hoverongaps=False, colorscale="Blues", xgap=1, ygap=1,
-        hovertemplate=f"%{{y}} \u2013 %{{x}}<br>{_e(value_label)}: %{{z:.3~g}}<extra></extra>",
-        colorbar={"title": {"text": _e(value_label)}},
-    ))
+    z = [
+        [None if r == c else float(matrix.iat[r, c]) for c in range(len(ids))]
+        for r in range(len(ids))
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=shown,
+            y=shown,
+            hoverongaps=False,
+            colorscale="Blues",
+            xgap=1,
+            ygap=1,
+            hovertemplate=f"%{{y}} \u2013 %{{x}}<br>{_e(value_label)}: %{{z:.3~g}}<extra></extra>",
+            colorbar={"title": {"text": _e(value_label)}},
+        )
+    )
     side = 260 + 18 * len(ids)
     fig.update_layout(
-        height=side, template="plotly_white", margin={"t": 20, "r": 10, "b": 10, "l": 10},
+        height=side,
+        template="plotly_white",
+        margin={"t": 20, "r": 10, "b": 10, "l": 10},
         xaxis={"side": "top", "tickangle": -45, "showgrid": False},
         yaxis={"autorange": "reversed", "showgrid": False},
     )

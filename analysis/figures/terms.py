@@ -74,24 +74,36 @@ def top_terms(frequencies: pd.DataFrame, *, n: int = 20) -> go.Figure:
     count and the rate per 1,000 word tokens.
     """
     top = frequencies.head(n)
-    hover = [f"<b>{hover_text(r.term)}</b><br>{r.count:,} occurrences<br>"
-             f"{r.per_1000:.2f} per 1,000 words" for r in top.itertuples()]
-    fig = go.Figure(go.Bar(
-        x=top["count"].tolist(), y=[hover_text(t) for t in top["term"]], orientation="h",
-        customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-        marker={"color": BAR}, name="occurrences",
-    ))
+    hover = [
+        f"<b>{hover_text(r.term)}</b><br>{r.count:,} occurrences<br>"
+        f"{r.per_1000:.2f} per 1,000 words"
+        for r in top.itertuples()
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=top["count"].tolist(),
+            y=[hover_text(t) for t in top["term"]],
+            orientation="h",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            marker={"color": BAR},
+            name="occurrences",
+        )
+    )
     fig.update_layout(
-        height=max(300, 22 * len(top) + 80), margin={"t": 10, "r": 10, "b": 50, "l": 110},
+        height=max(300, 22 * len(top) + 80),
+        margin={"t": 10, "r": 10, "b": 50, "l": 110},
         xaxis={"title": "occurrences in the reading text"},
         yaxis={"autorange": "reversed", "type": "category"},
-        template="plotly_white", showlegend=False,
+        template="plotly_white",
+        showlegend=False,
     )
     return name_figure(fig, "terms-top")
 
 
-def distinctive_terms(keyness: pd.DataFrame, tfidf: pd.DataFrame, *,
-                      labels: Mapping[str, str], n: int = 10) -> go.Figure:
+def distinctive_terms(
+    keyness: pd.DataFrame, tfidf: pd.DataFrame, *, labels: Mapping[str, str], n: int = 10
+) -> go.Figure:
     """Distinctive terms of one section at a time, chosen from a menu.
 
     Left, the terms of :func:`analysis.terms.keyness` by G2 (hover: counts,
@@ -100,8 +112,9 @@ def distinctive_terms(keyness: pd.DataFrame, tfidf: pd.DataFrame, *,
     order; two traces per section, those of the first visible at first.
     """
     sections = list(labels)
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.22,
-                        subplot_titles=("keyness (G2)", "tf-idf"))
+    fig = make_subplots(
+        rows=1, cols=2, horizontal_spacing=0.22, subplot_titles=("keyness (G2)", "tf-idf")
+    )
     for k, sid in enumerate(sections):
         key = keyness[keyness["section"] == sid].head(n)
         top = tfidf[tfidf["section"] == sid].head(n)
@@ -109,29 +122,69 @@ def distinctive_terms(keyness: pd.DataFrame, tfidf: pd.DataFrame, *,
         key_hover = [
             f"<b>{hover_text(r.term)}</b> in {where}<br>{r.count_section} here, {r.count_rest} "
             f"in the rest<br>{r.per_1000_section:.2f} vs {r.per_1000_rest:.2f} per 1,000 words"
-            f"<br>G2 {r.g2:.2f}, Log Ratio {r.log_ratio:.2f}" for r in key.itertuples()]
+            f"<br>G2 {r.g2:.2f}, Log Ratio {r.log_ratio:.2f}"
+            for r in key.itertuples()
+        ]
         tfidf_hover = [
             f"<b>{hover_text(r.term)}</b> in {where}<br>{r.count} occurrences<br>"
-            f"tf {r.tf:.4f} \u00d7 idf {r.idf:.3f} = {r.tfidf:.4f}" for r in top.itertuples()]
-        fig.add_trace(go.Bar(
-            x=key["g2"].tolist(), y=[hover_text(t) for t in key["term"]], orientation="h",
-            customdata=key_hover, hovertemplate="%{customdata}<extra></extra>",
-            marker={"color": KEY}, name=f"G2: {where}", visible=k == 0, meta=sid,
-        ), row=1, col=1)
-        fig.add_trace(go.Bar(
-            x=top["tfidf"].tolist(), y=[hover_text(t) for t in top["term"]], orientation="h",
-            customdata=tfidf_hover, hovertemplate="%{customdata}<extra></extra>",
-            marker={"color": TFIDF}, name=f"tf-idf: {where}", visible=k == 0, meta=sid,
-        ), row=1, col=2)
-    buttons = [{"label": hover_text(f"{k + 1}. {labels[sid]}"), "method": "restyle",
-                "args": [{"visible": [j // 2 == k for j in range(2 * len(sections))]}]}
-               for k, sid in enumerate(sections)]
+            f"tf {r.tf:.4f} \u00d7 idf {r.idf:.3f} = {r.tfidf:.4f}"
+            for r in top.itertuples()
+        ]
+        fig.add_trace(
+            go.Bar(
+                x=key["g2"].tolist(),
+                y=[hover_text(t) for t in key["term"]],
+                orientation="h",
+                customdata=key_hover,
+                hovertemplate="%{customdata}<extra></extra>",
+                marker={"color": KEY},
+                name=f"G2: {where}",
+                visible=k == 0,
+                meta=sid,
+            ),
+            row=1,
+            col=1,
+        )
+        fig.add_trace(
+            go.Bar(
+                x=top["tfidf"].tolist(),
+                y=[hover_text(t) for t in top["term"]],
+                orientation="h",
+                customdata=tfidf_hover,
+                hovertemplate="%{customdata}<extra></extra>",
+                marker={"color": TFIDF},
+                name=f"tf-idf: {where}",
+                visible=k == 0,
+                meta=sid,
+            ),
+            row=1,
+            col=2,
+        )
+    buttons = [
+        {
+            "label": hover_text(f"{k + 1}. {labels[sid]}"),
+            "method": "restyle",
+            "args": [{"visible": [j // 2 == k for j in range(2 * len(sections))]}],
+        }
+        for k, sid in enumerate(sections)
+    ]
     fig.update_layout(
-        height=460, margin={"t": 90, "r": 10, "b": 50, "l": 100}, template="plotly_white",
+        height=460,
+        margin={"t": 90, "r": 10, "b": 50, "l": 100},
+        template="plotly_white",
         showlegend=False,
-        updatemenus=[{"name": "section", "type": "dropdown", "buttons": buttons, "active": 0,
-                      "x": 0,
-                      "xanchor": "left", "y": 1.22, "yanchor": "top"}],
+        updatemenus=[
+            {
+                "name": "section",
+                "type": "dropdown",
+                "buttons": buttons,
+                "active": 0,
+                "x": 0,
+                "xanchor": "left",
+                "y": 1.22,
+                "yanchor": "top",
+            }
+        ],
     )
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(title_text="G2 (log-likelihood)", row=1, col=1)
@@ -139,8 +192,9 @@ def distinctive_terms(keyness: pd.DataFrame, tfidf: pd.DataFrame, *,
     return name_figure(fig, "terms-distinctive")
 
 
-def term_trends(trends: pd.DataFrame, *, labels: Mapping[str, str],
-                terms: Sequence[str] | None = None) -> go.Figure:
+def term_trends(
+    trends: pd.DataFrame, *, labels: Mapping[str, str], terms: Sequence[str] | None = None
+) -> go.Figure:
     """Rate per 1,000 word tokens of each term across the sections (one line per term).
 
     ``trends`` is :func:`analysis.terms.section_trends`; ``terms`` orders the
@@ -153,29 +207,51 @@ def term_trends(trends: pd.DataFrame, *, labels: Mapping[str, str],
     fig = go.Figure()
     for k, term in enumerate(order):
         rows = trends[trends["term"] == term].set_index("section").reindex(sections)
-        hover = [f"<b>{hover_text(term)}</b> in {hover_text(labels[sid])}<br>"
-                 f"{int(r.count)} occurrences, {r.per_1000:.2f} per 1,000 words"
-                 for sid, r in zip(sections, rows.itertuples(), strict=True)]
-        fig.add_trace(go.Scatter(
-            x=list(range(1, len(sections) + 1)), y=rows["per_1000"].tolist(),
-            mode="lines+markers", name=hover_text(term), customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-            line={"color": PALETTE[k % len(PALETTE)], "dash": DASHES[k % len(DASHES)],
-                  "width": 2}, marker={"size": 7},
-        ))
+        hover = [
+            f"<b>{hover_text(term)}</b> in {hover_text(labels[sid])}<br>"
+            f"{int(r.count)} occurrences, {r.per_1000:.2f} per 1,000 words"
+            for sid, r in zip(sections, rows.itertuples(), strict=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=list(range(1, len(sections) + 1)),
+                y=rows["per_1000"].tolist(),
+                mode="lines+markers",
+                name=hover_text(term),
+                customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>",
+                line={
+                    "color": PALETTE[k % len(PALETTE)],
+                    "dash": DASHES[k % len(DASHES)],
+                    "width": 2,
+                },
+                marker={"size": 7},
+            )
+        )
     fig.update_layout(
-        height=460, margin={"t": 20, "r": 10, "b": 90, "l": 60}, template="plotly_white",
-        xaxis={"tickmode": "array", "tickvals": list(range(1, len(sections) + 1)),
-               "ticktext": ticks, "title": "", **SECTION_AXIS},
+        height=460,
+        margin={"t": 20, "r": 10, "b": 90, "l": 60},
+        template="plotly_white",
+        xaxis={
+            "tickmode": "array",
+            "tickvals": list(range(1, len(sections) + 1)),
+            "ticktext": ticks,
+            "title": "",
+            **SECTION_AXIS,
+        },
         yaxis={"title": "per 1,000 words of the section", "rangemode": "tozero"},
         legend={"title": {"text": "term (click to hide)"}},
     )
     return name_figure(fig, "terms-trends")
 
 
-def term_dispersion(dispersion: pd.DataFrame, totals: pd.DataFrame, *,
-                    labels: Mapping[str, str], terms: Sequence[str] | None = None
-                    ) -> go.Figure:
+def term_dispersion(
+    dispersion: pd.DataFrame,
+    totals: pd.DataFrame,
+    *,
+    labels: Mapping[str, str],
+    terms: Sequence[str] | None = None,
+) -> go.Figure:
     """Dispersion plot: a tick for each occurrence of a term along the reading text.
 
     ``dispersion`` is :func:`analysis.terms.dispersion` (reading order),
@@ -187,29 +263,65 @@ def term_dispersion(dispersion: pd.DataFrame, totals: pd.DataFrame, *,
     fig = go.Figure()
     for term in order:
         rows = dispersion[dispersion["term"] == term]
-        hover = [f"<b>{hover_text(r.token)}</b> ({hover_text(term)})<br>word {r.position + 1:,}"
-                 f" ({r.fraction:.0%} of the text)<br>sentence {hover_text(r.sentence_id)}, "
-                 f"line {r.line} of W" for r in rows.itertuples()]
-        fig.add_trace(go.Scatter(
-            x=rows["position"].tolist(), y=[hover_text(term)] * len(rows), mode="markers",
-            name=hover_text(term), customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-            marker={"symbol": "line-ns-open", "size": 16, "line": {"width": 2}, "color": BAR},
-        ))
+        hover = [
+            f"<b>{hover_text(r.token)}</b> ({hover_text(term)})<br>word {r.position + 1:,}"
+            f" ({r.fraction:.0%} of the text)<br>sentence {hover_text(r.sentence_id)}, "
+            f"line {r.line} of W"
+            for r in rows.itertuples()
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["position"].tolist(),
+                y=[hover_text(term)] * len(rows),
+                mode="markers",
+                name=hover_text(term),
+                customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>",
+                marker={"symbol": "line-ns-open", "size": 16, "line": {"width": 2}, "color": BAR},
+            )
+        )
     starts = totals["tokens"].cumsum().shift(fill_value=0).tolist()
     shapes, notes = [], []
     for k, (sid, start) in enumerate(zip(totals["section"], starts, strict=True), 1):
         if k > 1:
-            shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": start,
-                           "x1": start, "y0": 0, "y1": 1,
-                           "line": {"color": BOUNDARY, "dash": "dot", "width": 1}})
-        notes.append({"x": start, "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom",
-                      "xanchor": "left", "showarrow": False, "text": f"\u00a7{k}",
-                      "hovertext": hover_text(labels.get(sid, sid)), "font": {"size": 11}})
+            shapes.append(
+                {
+                    "type": "line",
+                    "xref": "x",
+                    "yref": "paper",
+                    "x0": start,
+                    "x1": start,
+                    "y0": 0,
+                    "y1": 1,
+                    "line": {"color": BOUNDARY, "dash": "dot", "width": 1},
+                }
+            )
+        notes.append(
+            {
+                "x": start,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "yanchor": "bottom",
+                "xanchor": "left",
+                "showarrow": False,
+                "text": f"\u00a7{k}",
+                "hovertext": hover_text(labels.get(sid, sid)),
+                "font": {"size": 11},
+            }
+        )
     fig.update_layout(
-        height=max(260, 34 * len(order) + 110), margin={"t": 30, "r": 10, "b": 50, "l": 110},
-        template="plotly_white", showlegend=False, shapes=shapes, annotations=notes,
-        xaxis={"title": "position in the reading text (word tokens)", "rangemode": "tozero",
-               "range": [0, int(totals["tokens"].sum())]},
+        height=max(260, 34 * len(order) + 110),
+        margin={"t": 30, "r": 10, "b": 50, "l": 110},
+        template="plotly_white",
+        showlegend=False,
+        shapes=shapes,
+        annotations=notes,
+        xaxis={
+            "title": "position in the reading text (word tokens)",
+            "rangemode": "tozero",
+            "range": [0, int(totals["tokens"].sum())],
+        },
         yaxis={"autorange": "reversed", "type": "category"},
     )
     return name_figure(fig, "terms-dispersion")

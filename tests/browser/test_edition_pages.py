@@ -18,8 +18,13 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "_build" / "screenshots"
-FIGURE_PAGES = ("witness.html", "analyses/terms.html", "analyses/actors.html",
-                "analyses/sections.html", "analyses/order.html")
+FIGURE_PAGES = (
+    "witness.html",
+    "analyses/terms.html",
+    "analyses/actors.html",
+    "analyses/sections.html",
+    "analyses/order.html",
+)
 
 _HEADINGS_JS = """() => [...document.querySelectorAll(
   'main h1, main h2, main h3, main h4, main h5, main h6')]
@@ -57,10 +62,10 @@ def _non_blank(png: bytes) -> bool:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     pos, data = 8, b""
     while pos < len(png):
-        length = int.from_bytes(png[pos:pos + 4], "big")
-        kind = png[pos + 4:pos + 8]
+        length = int.from_bytes(png[pos : pos + 4], "big")
+        kind = png[pos + 4 : pos + 8]
         if kind == b"IDAT":
-            data += png[pos + 8:pos + 8 + length]
+            data += png[pos + 8 : pos + 8 + length]
         pos += 12 + length
     raw = zlib.decompress(data)
     return len(set(raw)) > 32 and sum(1 for b in raw[::7] if b not in (0, 255)) > len(raw) // 700
@@ -104,7 +109,8 @@ def test_apparatus_entries_link_both_ways(visit: Callable[[str], Visit], edition
         assert page.locator(f"[id='{entry.id}']").count() == 1, entry.id
     emendation = next(e for e in edition.apparatus if e.type == "emendation")
     hrefs = page.locator(f"[id='{emendation.id}'] a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))")
+        "links => links.map(a => a.getAttribute('href'))"
+    )
     assert "witness.html#w247" in hrefs
     assert any(h.startswith("text.html#p14") for h in hrefs)
     text = visit("text.html").page
@@ -114,8 +120,9 @@ def test_apparatus_entries_link_both_ways(visit: Callable[[str], Visit], edition
 
 
 @pytest.mark.parametrize("path", FIGURE_PAGES)
-def test_figure_pages_render_their_figures(visit: Callable[[str], Visit], site_dir: Path,
-                                           path: str) -> None:
+def test_figure_pages_render_their_figures(
+    visit: Callable[[str], Visit], site_dir: Path, path: str
+) -> None:
     """Each figure is drawn by plotly.js, captioned, and has its data as a table too."""
     assert (site_dir / path).is_file(), f"{path} is not in the built site"
     record = visit(path)
@@ -124,7 +131,8 @@ def test_figure_pages_render_their_figures(visit: Callable[[str], Visit], site_d
     assert figures.count() >= 1
     page.wait_for_function(
         "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
-        arg=figures.count())
+        arg=figures.count(),
+    )
     assert page.locator("figure figcaption").count() >= figures.count()
     assert page.locator("table.edition-table").count() >= figures.count()
     assert record.problems == []
@@ -158,13 +166,18 @@ def test_blank_png_is_detected() -> None:
     raw = b"".join(b"\x00" + b"\xff" * (width * 3) for _ in range(height))
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return (len(body).to_bytes(4, "big") + kind + body
-                + zlib.crc32(kind + body).to_bytes(4, "big"))
+        return (
+            len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+        )
 
-    png = (b"\x89PNG\r\n\x1a\n"
-           + chunk(b"IHDR", width.to_bytes(4, "big") + height.to_bytes(4, "big")
-                   + bytes([8, 2, 0, 0, 0]))
-           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(
+            b"IHDR", width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
+        )
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
     assert not _non_blank(png)
 
 
@@ -199,9 +212,11 @@ def test_figure_menus_work_from_the_keyboard(visit: Callable[[str], Visit], path
     box = page.locator("[data-figure-menus]").first
     target = box.get_attribute("data-figure-menus")
     page.wait_for_selector(f"#{target} .main-svg")
-    state = (f"() => JSON.stringify([document.getElementById('{target}').data.map("
-             "t => [t.visible, t.opacity]), document.getElementById('"
-             f"{target}').layout.updatemenus[0].active])")
+    state = (
+        f"() => JSON.stringify([document.getElementById('{target}').data.map("
+        "t => [t.visible, t.opacity]), document.getElementById('"
+        f"{target}').layout.updatemenus[0].active])"
+    )
     before = page.evaluate(state)
     select = box.locator("select").first
     select.focus()
