@@ -8,7 +8,7 @@ A Sphinx extension (listed in ``_config.yml``) for the pages *About the data*:
   from the site itself, offline;
 * ``{edition-downloads}`` lists them with a link, what each holds, its size in
   bytes and its SHA-256, computed from the very texts that are written;
-* ``{edition-data-dictionary}`` renders :data:`analysis.export.DATA_DICTIONARY`:
+* ``{edition-data-dictionary}`` renders :data:`analysis.dictionary.DATA_DICTIONARY`:
   every file, every column, its type and meaning;
 * the bibliography style ``edition`` (for sphinxcontrib-bibtex) labels the
   references in the author-year form of the citations ("Kiss and Strunk
@@ -44,16 +44,10 @@ from sphinx.util.osutil import relative_uri
 
 from . import measures, network, paths, term_pages, terms, tokens
 from .comentions import WINDOWS
+from .dictionary import DATA_DICTIONARY, data_dictionary
 from .directives import current_edition, edition_counts
 from .edition import Edition
-from .export import (
-    DATA_DICTIONARY,
-    FLOAT_DIGITS,
-    Sources,
-    data_dictionary,
-    export_files,
-    write_files,
-)
+from .export import FLOAT_DIGITS, Sources, export_files, write_files
 from .register import Register, load_register
 from .sentences import ABBREVIATIONS
 

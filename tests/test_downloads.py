@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
 from analysis import paths
+from analysis.dictionary import data_dictionary
 from analysis.downloads import (
     BIBLIOGRAPHY_STYLE,
     CHECKSUMS,
@@ -24,7 +25,7 @@ from analysis.downloads import (
     site_files,
 )
 from analysis.edition import Edition
-from analysis.export import FILES, data_dictionary, export_files
+from analysis.export import FILES, export_files
 from analysis.register import Register
 
 BOOK = paths.ROOT / "book"

@@ -15,15 +15,9 @@ import pytest
 from analysis import paths
 from analysis.__main__ import main
 from analysis.comentions import WINDOWS, comentions
+from analysis.dictionary import DATA_DICTIONARY, data_dictionary, json_fields
 from analysis.edition import Edition
-from analysis.export import (
-    APPARATUS_COLUMNS,
-    DATA_DICTIONARY,
-    FILES,
-    data_dictionary,
-    export_edition,
-    json_fields,
-)
+from analysis.export import APPARATUS_COLUMNS, FILES, export_edition
 from analysis.register import Register
 from analysis.tei import element_paths
 from analysis.terms import term_frequencies
