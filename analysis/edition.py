@@ -230,7 +230,7 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
             heading_lines=s.heading_lines,
             paragraphs=tuple(paragraphs[p.id] for p in s.paragraphs),
         )
-        for k, s in enumerate(decisions.sections)
+        for k, s in enumerate(decisions.sections, start=1)
     )
     line_paragraph = {line: p for p in paragraphs.values() for line in p.lines}
     heading_section = {line: s.id for s in sections for line in s.heading_lines}
