@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import DecisionsError
+from .yamlsource import load_yaml
 
 __all__ = [
     "APPARATUS_TYPES",
@@ -84,25 +85,6 @@ class Decisions:
     edition: dict[str, Any] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
     witness_description: str = ""
-
-
-class _LineDict(dict):
-    """A mapping that remembers the line of the YAML file it was read from."""
-
-    line: int = 0
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML loader whose mappings carry their 1-based source line."""
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    mapping = _LineDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    return mapping
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 class _Reader:
@@ -227,7 +209,7 @@ def parse_decisions(text: str, *, path: str) -> Decisions:
     """
     r = _Reader(path)
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"

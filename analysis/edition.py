@@ -7,9 +7,11 @@ returns an :class:`Edition`. :func:`load_edition` reads both from disk.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from . import paths
 from .decisions import Decisions, load_decisions
@@ -24,7 +26,9 @@ __all__ = [
     "Section",
     "Sentence",
     "build_edition",
+    "join_lines",
     "load_edition",
+    "split_sentences",
 ]
 
 
@@ -146,13 +150,25 @@ class Edition:
 _Offsets = tuple[tuple[int, int, int], ...]
 
 
-def _paragraph_text(
-    witness: Witness, spans: tuple[tuple[int, int], ...], emend: dict[int, tuple[str, str]]
+def join_lines(
+    witness: Witness, lines: Iterable[int], *, emend: Mapping[int, tuple[str, str]] | None = None
 ) -> tuple[str, _Offsets]:
+    """Join witness ``lines`` into one text by the edition's rule; say where each line went.
+
+    Each line loses its surrounding spaces; lines are joined with a space, or
+    with none after a line that ends in an em dash. ``emend`` maps a line to
+    ``(witness reading, reading)`` to replace once in it. Returns the text and,
+    for each line, ``(line, start, end)`` offsets in it.
+
+    >>> from analysis.witness import parse_witness
+    >>> w = parse_witness(" one\u2014 two three.".replace(" ", "\\n").encode(), path="w")
+    >>> join_lines(w, [2, 3, 4])
+    ('one\u2014two three.', ((2, 0, 4), (3, 4, 7), (4, 8, 14)))
+    """
+    emend = emend or {}
     parts: list[str] = []
     offsets: list[tuple[int, int, int]] = []
     pos = 0
-    lines = [k for a, b in spans for k in range(a, b + 1)]
     for i, line in enumerate(lines):
         piece = witness.line(line).strip()
         if line in emend:
@@ -167,8 +183,22 @@ def _paragraph_text(
     return "".join(parts), tuple(offsets)
 
 
-def _lines_of(offsets: tuple[tuple[int, int, int], ...], start: int, end: int) -> tuple[int, ...]:
-    return tuple(line for line, a, b in offsets if a < end and start < b)
+def split_sentences(
+    tokenizer: PunktSentenceTokenizer, paragraph_id: str, text: str, offsets: _Offsets
+) -> tuple[Sentence, ...]:
+    """Split a paragraph's ``text`` into sentences ``<paragraph_id>.1``, ``.2`` ..., with lines."""
+    return tuple(
+        Sentence(
+            id=f"{paragraph_id}.{k}",
+            n=k,
+            paragraph_id=paragraph_id,
+            text=text[a:b],
+            start=a,
+            end=b,
+            lines=tuple(line for line, s, e in offsets if s < b and a < e),
+        )
+        for k, (a, b) in enumerate(sentence_spans(tokenizer, text), start=1)
+    )
 
 
 def _iter_anchor_sentences(paragraph: Paragraph, lines: set[int]) -> Iterator[str]:
@@ -195,24 +225,14 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
     drafts = []
     for section in decisions.sections:
         for p in section.paragraphs:
-            text, offsets = _paragraph_text(witness, p.spans, emend)
+            lines = [k for a, b in p.spans for k in range(a, b + 1)]
+            text, offsets = join_lines(witness, lines, emend=emend)
             drafts.append((section.id, p, text, offsets))
     tokenizer = sentence_tokenizer("\n\n".join(text for _, _, text, _ in drafts))
 
     paragraphs: dict[str, Paragraph] = {}
     for n, (section_id, p, text, offsets) in enumerate(drafts, start=1):
-        sentences = tuple(
-            Sentence(
-                id=f"{p.id}.{k}",
-                n=k,
-                paragraph_id=p.id,
-                text=text[a:b],
-                start=a,
-                end=b,
-                lines=_lines_of(offsets, a, b),
-            )
-            for k, (a, b) in enumerate(sentence_spans(tokenizer, text), start=1)
-        )
+        sentences = split_sentences(tokenizer, p.id, text, offsets)
         paragraphs[p.id] = Paragraph(
             id=p.id,
             n=n,

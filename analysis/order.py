@@ -14,8 +14,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from .edition import EM_DASH, Edition, Paragraph, Section, Sentence
-from .sentences import sentence_spans, sentence_tokenizer
+from .edition import Edition, Paragraph, Section, join_lines, split_sentences
+from .sentences import sentence_tokenizer
 
 __all__ = ["WITNESS_SECTION", "order_segments", "reading_line_order", "witness_order_edition"]
 
@@ -133,46 +133,23 @@ def witness_order_edition(edition: Edition) -> Edition:
     are split by the same Punkt tokenizer as the reading text. The apparatus
     is empty.
     """
-    drafts: list[tuple[str, list[int], str, tuple[tuple[int, int, int], ...]]] = []
+    drafts = []
     for n, block in enumerate(_blocks(edition), start=1):
-        parts: list[str] = []
-        offsets: list[tuple[int, int, int]] = []
-        pos = 0
-        for i, k in enumerate(block):
-            piece = edition.witness.line(k).strip()
-            if i and not parts[-1].endswith(EM_DASH):
-                parts.append(" ")
-                pos += 1
-            offsets.append((k, pos, pos + len(piece)))
-            parts.append(piece)
-            pos += len(piece)
-        drafts.append((f"b{n}", block, "".join(parts), tuple(offsets)))
+        text, offsets = join_lines(edition.witness, block)
+        drafts.append((f"b{n}", block, text, offsets))
     tokenizer = sentence_tokenizer("\n\n".join(text for _, _, text, _ in drafts))
-    paragraphs = []
-    for n, (bid, block, text, offsets) in enumerate(drafts, start=1):
-        sentences = tuple(
-            Sentence(
-                id=f"{bid}.{j}",
-                n=j,
-                paragraph_id=bid,
-                text=text[a:b],
-                start=a,
-                end=b,
-                lines=tuple(k for k, s, e in offsets if s < b and a < e),
-            )
-            for j, (a, b) in enumerate(sentence_spans(tokenizer, text), start=1)
+    paragraphs = [
+        Paragraph(
+            id=bid,
+            n=n,
+            section_id=WITNESS_SECTION,
+            spans=((block[0], block[-1]),),
+            text=text,
+            line_offsets=offsets,
+            sentences=split_sentences(tokenizer, bid, text, offsets),
         )
-        paragraphs.append(
-            Paragraph(
-                id=bid,
-                n=n,
-                section_id=WITNESS_SECTION,
-                spans=((block[0], block[-1]),),
-                text=text,
-                line_offsets=offsets,
-                sentences=sentences,
-            )
-        )
+        for n, (bid, block, text, offsets) in enumerate(drafts, start=1)
+    ]
     section = Section(
         id=WITNESS_SECTION, n=0, heading=None, heading_lines=(), paragraphs=tuple(paragraphs)
     )

@@ -31,6 +31,7 @@ import yaml
 
 from . import paths
 from .errors import RegisterError
+from .yamlsource import LineDict, line_of, load_yaml
 
 __all__ = ["ACTOR_TYPES", "Actor", "Register", "load_register", "parse_register"]
 
@@ -77,49 +78,15 @@ class Register:
         return {alias: a.id for a in self.actors for alias in a.aliases}
 
 
-class _LineDict(dict):
-    """A mapping that remembers the 1-based line of the YAML file it was read from."""
-
-    line: int = 0
-
-
-class _LineStr(str):
-    """A string that remembers the 1-based line of the YAML file it was read from."""
-
-    line: int = 0
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML loader whose mappings and strings carry their source line."""
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    mapping = _LineDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    return mapping
-
-
-def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> _LineStr:
-    value = _LineStr(loader.construct_scalar(node))
-    value.line = node.start_mark.line + 1
-    return value
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-
-
-def _line(value: Any) -> int | None:
-    return getattr(value, "line", None)
-
-
-def _text(path: str, entry: _LineDict, key: str, what: str) -> str:
+def _text(path: str, entry: LineDict, key: str, what: str) -> str:
     """The non-empty one-line text under ``key`` of ``entry``."""
     if key not in entry:
         raise RegisterError(path, f"{what} has no '{key}'", line=entry.line)
     value = entry[key]
     if not isinstance(value, str):
-        raise RegisterError(path, f"{what}: '{key}' must be text", line=_line(value) or entry.line)
+        raise RegisterError(
+            path, f"{what}: '{key}' must be text", line=line_of(value) or entry.line
+        )
     value = " ".join(value.split())
     if not value:
         raise RegisterError(path, f"{what}: '{key}' is empty", line=entry.line)
@@ -129,11 +96,11 @@ def _text(path: str, entry: _LineDict, key: str, what: str) -> str:
 def _actor(
     path: str, entry: Any, seen_ids: dict[str, int], seen_aliases: dict[str, tuple[str, int]]
 ) -> Actor:
-    if not isinstance(entry, _LineDict):
+    if not isinstance(entry, LineDict):
         raise RegisterError(
             path,
             f"an actor must be a mapping with the fields {', '.join(_FIELDS)}",
-            line=_line(entry),
+            line=line_of(entry),
         )
     unknown = sorted(str(k) for k in entry if k not in _FIELDS)
     if unknown:
@@ -163,7 +130,7 @@ def _actor(
         raise RegisterError(
             path,
             f"{what}: unknown type '{kind}' (one of {', '.join(ACTOR_TYPES)})",
-            line=_line(entry["type"]),
+            line=line_of(entry["type"]),
         )
     description = _text(path, entry, "description", what)
     if "aliases" not in entry:
@@ -171,7 +138,7 @@ def _actor(
     raw = entry["aliases"]
     if not isinstance(raw, list):
         raise RegisterError(
-            path, f"{what}: 'aliases' must be a list of forms", line=_line(raw) or entry.line
+            path, f"{what}: 'aliases' must be a list of forms", line=line_of(raw) or entry.line
         )
     if not raw:
         raise RegisterError(
@@ -181,7 +148,7 @@ def _actor(
         )
     aliases: list[str] = []
     for alias in raw:
-        line = _line(alias) or entry.line
+        line = line_of(alias) or entry.line
         if not isinstance(alias, str) or not alias.strip():
             raise RegisterError(path, f"{what}: alias {alias!r} must be non-empty text", line=line)
         if alias != alias.strip():
@@ -211,14 +178,14 @@ def parse_register(text: str, *, path: str) -> Register:
     or by two).
     """
     try:
-        data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
+        data = load_yaml(text, string_lines=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "not valid YAML"
         raise RegisterError(path, problem, line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, _LineDict) or not isinstance(data.get("actors"), list):
+    if not isinstance(data, LineDict) or not isinstance(data.get("actors"), list):
         raise RegisterError(
-            path, "the register must be a mapping with a list 'actors'", line=_line(data) or 1
+            path, "the register must be a mapping with a list 'actors'", line=line_of(data) or 1
         )
     if not data["actors"]:
         raise RegisterError(path, "the register lists no actors", line=data.line)

@@ -192,24 +192,6 @@ def test_emendation_must_match_the_witness(witness) -> None:
     )
 
 
-def test_duplicate_id(witness) -> None:
-    text = mutate("{id: p3, spans: [[36, 51]]}", "{id: p2, spans: [[36, 51]]}")
-    with pytest.raises(DecisionsError, match=r"id 'p2' is used twice"):
-        build(witness, text)
-
-
-def test_unknown_apparatus_type() -> None:
-    text = mutate("    type: sic\n    lines: [445]\n", "    type: gloss\n    lines: [445]\n")
-    with pytest.raises(DecisionsError, match=r"unknown type 'gloss'"):
-        parse_decisions(text, path=PATH)
-
-
-def test_yaml_syntax_error_names_the_line() -> None:
-    text = mutate("{id: p2, spans: [[30, 35]]}", "{id: p2, spans: [[30, 35]]")
-    with pytest.raises(DecisionsError, match=rf"^{re.escape(PATH)}:\d+: "):
-        parse_decisions(text, path=PATH)
-
-
 TRANSPOSITIONS = re.findall(r"type: transposition\n    lines: \[(\d+), (\d+)\]", DECISIONS_TEXT)
 
 
