@@ -57,7 +57,8 @@ site: $(STAMP)
 	$(BIN)/jupyter-book build book --all --warningiserror --keep-going; \
 	echo "$$inputs" > $(INPUTS_STAMP)
 
-test: site
+# Lint first (seconds), then the site, then every test.
+test: lint site
 	$(BIN)/python -m pytest
 
 LINTED := $(wildcard analysis tests benchmarks)
