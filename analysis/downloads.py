@@ -42,13 +42,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
-from . import measures, network, paths, term_pages, terms, tokens
+from . import measures, network, paths, terms, tokens
+from .cache import current_edition, current_register, input_files
 from .comentions import WINDOWS
 from .dictionary import DATA_DICTIONARY, data_dictionary
-from .directives import current_edition, edition_counts
+from .directives import edition_counts
 from .edition import Edition
 from .export import FLOAT_DIGITS, Sources, export_files, write_files
-from .register import Register, load_register
+from .pages import terms as term_page
+from .register import Register
 from .sentences import ABBREVIATIONS
 
 __all__ = [
@@ -74,38 +76,22 @@ _logger = logging.getLogger(__name__)
 _ITEMS = {".csv": "columns", ".json": "fields", ".xml": "elements"}
 
 
-def _inputs(decisions: str | Path, actors: str | Path) -> tuple[Path, ...]:
-    """The files the export depends on: the seeds and the package's modules."""
-    seeds = {*Path(decisions).parent.glob("*"), Path(actors)}
-    modules = Path(__file__).parent.glob("*.py")
-    return tuple(sorted(p.resolve() for p in (*seeds, *modules) if p.is_file()))
-
-
 def _stamp(files: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
     return tuple((str(f), f.stat().st_mtime_ns) for f in files)
-
-
-@lru_cache(maxsize=2)
-def _cached_register(actors: str, stamp: int) -> Register:
-    return load_register(actors)
-
-
-def _register(actors: str | Path) -> Register:
-    return _cached_register(str(actors), Path(actors).stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=2)
 def _cached_files(
     decisions: str, actors: str, stamp: tuple[tuple[str, int], ...]
 ) -> dict[str, str]:
-    return export_files(current_edition(decisions), _register(actors))
+    return export_files(current_edition(decisions), current_register(actors))
 
 
 def site_files(
     decisions: str | Path = paths.DECISIONS, actors: str | Path = paths.ACTORS
 ) -> dict[str, str]:
     """The export files, by name, computed once per change of their inputs."""
-    return _cached_files(str(decisions), str(actors), _stamp(_inputs(decisions, actors)))
+    return _cached_files(str(decisions), str(actors), _stamp(input_files(decisions, actors)))
 
 
 def checksums_text(files: Mapping[str, str]) -> str:
@@ -162,7 +148,7 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
         "log-ratio-correction": _default(measures.log_ratio, "correction"),
         "collocation-min-freq": _default(terms.collocations, "min_freq"),
         "kwic-width": _default(terms.kwic, "width"),
-        "kwic-page-width": _default(term_pages.kwic_chooser, "width"),
+        "kwic-page-width": _default(term_page.kwic_chooser, "width"),
         "actors": len(register),
         "mentions": len(src.mentions),
         "comention-windows": " and ".join(WINDOWS),
@@ -185,7 +171,7 @@ def _config_sources(config: Any) -> tuple[str, str]:
 def _sources(env: Any) -> tuple[str, str]:
     """The decisions file and register of the build, noted as dependencies of the document."""
     decisions, actors = _config_sources(env.config)
-    for path in _inputs(decisions, actors):
+    for path in input_files(decisions, actors):
         env.note_dependency(str(path))
     return decisions, actors
 
@@ -294,7 +280,7 @@ class MethodValue(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         decisions, actors = _sources(self.env)
-        values = method_values(current_edition(decisions), _register(actors))
+        values = method_values(current_edition(decisions), current_register(actors))
         if self.text not in values:
             msg = self.inliner.reporter.error(
                 f"method-value: unknown value '{self.text}' (one of {', '.join(values)})",

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 import pandas as pd
 import pytest
 from hypothesis import settings
+from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace
 
-from analysis.actors import find_mentions
+from analysis.actors import actor_table, find_mentions
+from analysis.comentions import WINDOWS, comentions
 from analysis.edition import Edition, load_edition
 from analysis.register import Register, load_register
 
@@ -35,3 +39,111 @@ def register() -> Register:
 def mentions(edition: Edition, register: Register) -> pd.DataFrame:
     """Every mention of the register's actors in the edition (do not modify)."""
     return find_mentions(edition, register)
+
+
+@pytest.fixture(scope="session")
+def actors(edition: Edition, register: Register, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The actor table of the edition (do not modify)."""
+    return actor_table(edition, register, mentions)
+
+
+@pytest.fixture(scope="session")
+def tables(edition: Edition, mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The co-mention tables of the edition, by window (do not modify)."""
+    return {w: comentions(mentions, window=w, edition=edition) for w in WINDOWS}
+
+
+# --- a small site: the reading text and the register, built by Sphinx ---------------------
+
+WITNESS = "Pena Nieto & <b>Guzman</b> met. Guzman left.\n\nMexico stayed <i>put</i>.\n"
+REGISTER = """
+actors:
+  - id: guzman
+    name: Joaquín <Guzmán>
+    type: person
+    aliases: [Guzman]
+    description: A trafficker & "El Chapo" <script>x</script>.
+  - id: pena-nieto
+    name: Enrique Peña Nieto
+    type: person
+    aliases: [Pena Nieto]
+    description: President.
+  - id: mexico
+    name: Mexico
+    type: place
+    aliases: [Mexico]
+    description: The country.
+"""
+
+
+def _decisions(sha: str) -> str:
+    return f"""
+witness: {{siglum: W, path: w.txt, sha256: {sha}}}
+work: {{author: A, title: T, publisher: P, place: X, date: 2015, year: 2015}}
+edition: {{title: E, editors: Ed, version: 0.0.1, date: "2026-01-01"}}
+rules: {{line_join: "joined with spaces"}}
+sections:
+  - id: opening
+    heading: null
+    heading_lines: []
+    paragraphs:
+      - {{id: p1, spans: [[1, 1]]}}
+      - {{id: p2, spans: [[3, 3]]}}
+apparatus:
+  - id: a1
+    type: sic
+    lines: [3]
+    reading: "Mexico stayed"
+    note: Kept.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The HTML of the text and register pages of a witness that names three actors.
+
+    Test modules that build a site of their own define a ``site`` fixture that
+    takes the place of this one.
+    """
+    root = tmp_path_factory.mktemp("site")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    data = WITNESS.encode("utf-8")
+    (seeds / "w.txt").write_bytes(data)
+    (seeds / "decisions.yaml").write_text(
+        _decisions(hashlib.sha256(data).hexdigest()), encoding="utf-8"
+    )
+    (seeds / "actors.yaml").write_text(REGISTER, encoding="utf-8")
+    src = root / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        "extensions = ['analysis.directives']\n"
+        # A Sphinx app built earlier in this process may have left its nodes,
+        # directives and roles registered.
+        "suppress_warnings = ['app.add_node', 'app.add_directive', 'app.add_role']\n"
+        f"edition_decisions = {str(seeds / 'decisions.yaml')!r}\n"
+        f"edition_register = {str(seeds / 'actors.yaml')!r}\n",
+        encoding="utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n\n   text\n   register\n", encoding="utf-8"
+    )
+    (src / "text.rst").write_text("Text\n====\n\n.. edition-text::\n", encoding="utf-8")
+    (src / "register.rst").write_text(
+        "Register\n========\n\n.. edition-register::\n", encoding="utf-8"
+    )
+    out = root / "out"
+    with docutils_namespace():  # leave docutils' registries as they were
+        app = Sphinx(
+            str(src),
+            str(src),
+            str(out),
+            str(root / "doctrees"),
+            "html",
+            warningiserror=True,
+            status=None,
+        )
+        app.build()
+    return {
+        name: (out / f"{name}.html").read_text(encoding="utf-8") for name in ("text", "register")
+    }

@@ -8,7 +8,8 @@ import pytest
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
-from analysis.directives import edition_counts, line_ranges
+from analysis.directives import edition_counts
+from analysis.pages.base import line_ranges
 
 HOSTILE = (
     ' <script>alert("W")</script> & *not emphasis* {edition-count}`x` <b>bold</b>\n'

@@ -1,4 +1,4 @@
-"""The examples in the docstrings of every module of analysis hold."""
+"""The examples in the docstrings of every module of analysis and its subpackages hold."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import analysis
 
 MODULES = sorted(
     info.name
-    for info in pkgutil.iter_modules(analysis.__path__, prefix="analysis.")
+    for info in pkgutil.walk_packages(analysis.__path__, prefix="analysis.")
     if info.name != "analysis.__main__"
 )
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import section_pages, summaries
+from analysis import summaries
 from analysis.figures import sections as figures
+from analysis.pages import sections as section_page
 
 HOSTILE = 'a<&"b'
 ESCAPED = "a&lt;&amp;&#34;b"
@@ -55,11 +56,11 @@ def test_actor_mentions() -> None:
 
 def test_figures_from_the_edition(edition, register, mentions) -> None:
     """The figures draw the statistics and counts computed from the edition."""
-    labels = section_pages.section_labels(edition)
+    labels = section_page.section_labels(edition)
     stats = summaries.section_statistics(edition)
     fig = figures.section_sizes(stats, labels=labels)
     assert list(fig.data[0].y) == stats["words"].tolist()
-    counts = section_pages.actor_section_counts(edition, mentions, register, actors=5)
+    counts = section_page.actor_section_counts(edition, mentions, register, actors=5)
     fig = figures.actor_mentions(counts, labels=labels)
     assert sum(map(sum, fig.data[0].z)) == int(counts["mentions"].sum())
     assert fig.to_json() == figures.actor_mentions(counts, labels=labels).to_json()

@@ -174,7 +174,7 @@ def test_figures_are_deterministic(
 def test_figures_from_the_edition(edition) -> None:
     """The figures draw the frames analysis.terms computes from the witness."""
     from analysis import terms
-    from analysis.section_pages import section_labels
+    from analysis.pages.sections import section_labels
 
     labels = section_labels(edition)
     frequencies = terms.term_frequencies(edition)

@@ -1,7 +1,7 @@
 """Figures of the essay's sections: their size and the actors each one names.
 
 The functions take frames computed by :mod:`analysis.summaries` and
-:mod:`analysis.section_pages` and only draw; text put into the chart is escaped with
+:mod:`analysis.pages.sections` and only draw; text put into the chart is escaped with
 :func:`analysis.figures.terms.hover_text`.
 """
 
@@ -30,7 +30,7 @@ def section_sizes(stats: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Figur
 
     ``stats`` is :func:`analysis.summaries.section_statistics`, ``labels``
     maps section ids to headings in reading order
-    (:func:`analysis.section_pages.section_labels`). The hover box of every bar
+    (:func:`analysis.pages.sections.section_labels`). The hover box of every bar
     gives the section and its three counts.
     """
     rows = stats.set_index("section_id").reindex(list(labels))
@@ -77,7 +77,7 @@ def section_sizes(stats: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Figur
 def actor_mentions(counts: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Figure:
     """Heatmap of mentions: actors (rows, most mentioned on top) by section (columns).
 
-    ``counts`` is :func:`analysis.section_pages.actor_section_counts`;
+    ``counts`` is :func:`analysis.pages.sections.actor_section_counts`;
     ``labels`` maps section ids to headings, in reading order. Each cell shows
     its count; the hover box names the actor and the section.
     """

@@ -1,7 +1,7 @@
 """Figures of the essay's vocabulary: frequencies, distinctive terms, trends, dispersion.
 
 Every function takes frames computed by :mod:`analysis.terms` (and section
-labels from :func:`analysis.section_pages.section_labels`) and only draws.
+labels from :func:`analysis.pages.sections.section_labels`) and only draws.
 Text that reaches the chart (terms, headings, tokens as written) is escaped
 with :func:`hover_text`, since plotly.js reads a few HTML tags in labels and
 hover boxes.

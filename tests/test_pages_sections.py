@@ -1,30 +1,31 @@
-"""Tests for analysis.section_pages: labels, anchors, actor counts and escaped HTML."""
+"""Tests for analysis.pages.sections: labels, anchors, actor counts and escaped HTML."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from analysis import section_pages, summaries, terms
+from analysis import summaries, terms
+from analysis.pages import sections as section_page
 from analysis.summaries import SectionSummary
 
 
 def test_section_labels(edition) -> None:
-    labels = section_pages.section_labels(edition)
+    labels = section_page.section_labels(edition)
     assert list(labels) == [s.id for s in edition.sections]
-    assert labels["opening"] == section_pages.OPENING_LABEL
+    assert labels["opening"] == section_page.OPENING_LABEL
     assert labels["takes-two-to-tango"] == "Takes Two to Tango"
 
 
 def test_section_anchor(edition) -> None:
-    assert section_pages.section_anchor(edition, "opening") == "../text.html#p1"
-    assert section_pages.section_anchor(edition, "the-flight-of-el-chapo") == (
+    assert section_page.section_anchor(edition, "opening") == "../text.html#p1"
+    assert section_page.section_anchor(edition, "the-flight-of-el-chapo") == (
         "../text.html#the-flight-of-el-chapo"
     )
 
 
 def test_actor_section_counts_add_up(edition, register, mentions) -> None:
-    counts = section_pages.actor_section_counts(edition, mentions, register, actors=4)
+    counts = section_page.actor_section_counts(edition, mentions, register, actors=4)
     assert counts["actor_id"].nunique() == 4
     assert len(counts) == 4 * len(edition.sections)
     for actor_id, rows in counts.groupby("actor_id", sort=False):
@@ -35,7 +36,7 @@ def test_actor_section_counts_add_up(edition, register, mentions) -> None:
 
 def test_summaries_quote_exactly_and_link(edition) -> None:
     found = summaries.summarize(edition, k=2)
-    out = str(section_pages.summaries_html(edition, found))
+    out = str(section_page.summaries_html(edition, found))
     text = {s.id: s.text for s in edition.sentences}
     for summary in found:
         for sentence_id, sentence in summary.sentences:
@@ -47,13 +48,13 @@ def test_summaries_quote_exactly_and_link(edition) -> None:
 
 def test_summaries_escape_the_text(edition) -> None:
     hostile = SectionSummary("opening", None, (("p1.1", 'a<b>&"c'),), (0.5,), (1,))
-    out = str(section_pages.summaries_html(edition, [hostile]))
+    out = str(section_page.summaries_html(edition, [hostile]))
     assert "<b>" not in out and "a&lt;b&gt;&amp;&quot;c" in out
 
 
 def test_statistics_table(edition, register, mentions) -> None:
     stats = summaries.section_statistics(edition, mentions=mentions, keyness=terms.keyness(edition))
-    out = str(section_pages.statistics_table(edition, stats, register))
+    out = str(section_page.statistics_table(edition, stats, register))
     assert len(re.findall(r"<tr><td>", out)) == len(edition.sections)
     assert '<a href="../text.html#p1">1. Opening (untitled)</a>' in out
     names = {a.id: a.name for a in register}

@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
-from . import markup
-from .edition import Edition
-from .markup import Html
-from .terms import kwic
+from .. import markup
+from ..edition import Edition
+from ..markup import Html
+from ..terms import kwic
 
 __all__ = [
     "collocation_table",

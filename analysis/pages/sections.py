@@ -13,12 +13,12 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from . import markup
-from .edition import Edition
-from .markup import Html
-from .register import Register
-from .summaries import SectionSummary
-from .term_pages import sentence_link
+from .. import markup
+from ..edition import Edition
+from ..markup import Html
+from ..register import Register
+from ..summaries import SectionSummary
+from .terms import sentence_link
 
 __all__ = [
     "OPENING_LABEL",
