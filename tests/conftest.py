@@ -53,6 +53,55 @@ def tables(edition: Edition, mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {w: comentions(mentions, window=w, edition=edition) for w in WINDOWS}
 
 
+@pytest.fixture()
+def tiny() -> tuple[pd.DataFrame, dict[str, pd.DataFrame], dict[str, tuple[float, float]]]:
+    """Three actors, one with a hostile name; a pair with negative PMI in one window.
+
+    The actor table, the co-mention tables by window and the layout positions
+    that the actor figures take.
+    """
+    actors = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "name": ['<b>&"', "Beta", "Gamma"],
+            "type": ["person", "place", "organisation"],
+            "mentions": [5, 2, 1],
+        }
+    )
+    sentence = pd.DataFrame(
+        {
+            "actor_a": ["a"],
+            "actor_b": ["b"],
+            "window": ["sentence"],
+            "count": [2],
+            "count_a": [5],
+            "count_b": [2],
+            "n_windows": [10],
+            "pmi": [1.0],
+            "dice": [0.57],
+            "g2": [2.5],
+            "evidence": [("p1.1", "p2.1")],
+        }
+    )
+    paragraph = pd.DataFrame(
+        {
+            "actor_a": ["a", "a"],
+            "actor_b": ["b", "c"],
+            "window": ["paragraph"] * 2,
+            "count": [2, 1],
+            "count_a": [3, 3],
+            "count_b": [2, 1],
+            "n_windows": [4, 4],
+            "pmi": [0.4, -0.6],
+            "dice": [0.8, 0.5],
+            "g2": [1.1, 0.2],
+            "evidence": [("p1.1",), ("p2.1",)],
+        }
+    )
+    positions = {"a": (0.0, 0.0), "b": (1.0, 0.0), "c": (0.0, 1.0)}
+    return actors, {"sentence": sentence, "paragraph": paragraph}, positions
+
+
 # --- a small site: the reading text and the register, built by Sphinx ---------------------
 
 WITNESS = "Pena Nieto & <b>Guzman</b> met. Guzman left.\n\nMexico stayed <i>put</i>.\n"

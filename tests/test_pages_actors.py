@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis import markup
 from analysis.comentions import WINDOWS
-from analysis.figures.actors import comention_network
+from analysis.figures.network import comention_network
 from analysis.network import comention_graph, network_measures
 from analysis.pages import actors as actor_page
 from analysis.pages.actors import comentioned_ids
