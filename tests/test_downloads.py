@@ -1,4 +1,4 @@
-"""The data on the site: files written into the build, their listing, dictionary and references."""
+"""The data on the site: files written into the build, their listing and dictionary, the roles."""
 
 from __future__ import annotations
 
@@ -9,26 +9,14 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 import pytest
-from pybtex.database import parse_file
-from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
-from analysis import paths
 from analysis.dictionary import data_dictionary
-from analysis.downloads import (
-    BIBLIOGRAPHY_STYLE,
-    CHECKSUMS,
-    DATA_DIR,
-    checksums_text,
-    method_values,
-    site_files,
-)
+from analysis.downloads import CHECKSUMS, DATA_DIR, checksums_text, site_files
 from analysis.edition import Edition
 from analysis.export import FILES, export_files
 from analysis.register import Register
-
-BOOK = paths.ROOT / "book"
 
 _PAGE = """\
 Data
@@ -167,51 +155,3 @@ def test_checksums_text_verifies_with_sha256sum_format() -> None:
     text = checksums_text({"a.csv": "x\n", "b.json": "{}\n"})
     a, b = (hashlib.sha256(data).hexdigest() for data in (b"x\n", b"{}\n"))
     assert text.splitlines() == [f"{a}  a.csv", f"{b}  b.json"]
-
-
-def _roles(page: Path, role: str) -> set[str]:
-    return set(re.findall(rf"\{{{role}\}}`([^`]+)`", page.read_text(encoding="utf-8")))
-
-
-@pytest.mark.parametrize("page", ["methods.md", "data.md"])
-def test_every_value_the_pages_quote_exists(
-    page: str, edition: Edition, register: Register
-) -> None:
-    values = method_values(edition, register)
-    quoted = _roles(BOOK / page, "method-value") | _roles(BOOK / page, "edition-count")
-    assert quoted and quoted <= set(values)
-
-
-@pytest.mark.parametrize("page", ["methods.md", "data.md"])
-def test_no_computed_value_is_typed_by_hand(
-    page: str, edition: Edition, register: Register
-) -> None:
-    # Roles, code blocks and code (formulas, commands, constants of libraries) are not prose.
-    text = re.sub(r"```.*?```", "", (BOOK / page).read_text(encoding="utf-8"), flags=re.S)
-    text = re.sub(r"\{[\w:-]+\}`[^`]*`|`[^`]*`", "", text)
-    for name, value in method_values(edition, register).items():
-        if sum(c.isdigit() for c in value) >= 2:
-            typed = re.search(rf"(?<![\w.,]){re.escape(value)}(?![\w,])", text)
-            assert typed is None, f"{value} ({name}) is typed in {page}; use the role"
-
-
-def test_the_bibliography_is_cited_and_every_citation_is_in_it() -> None:
-    entries = parse_file(str(BOOK / "references.bib")).entries
-    text = (BOOK / "methods.md").read_text(encoding="utf-8")
-    cited = {
-        key.strip()
-        for keys in re.findall(r"\{cite(?::\w+)?\}`([^`]+)`", text)
-        for key in keys.split(",")
-    }
-    assert cited == set(entries)
-    assert "```{bibliography}" in text
-
-
-def test_references_are_labelled_by_author_and_year() -> None:
-    style = find_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLE)()
-    entries = parse_file(str(BOOK / "references.bib")).entries
-    labels = {e.key: e.label for e in style.format_entries(entries.values())}
-    assert labels["kiss2006punkt"] == "Kiss and Strunk 2006"
-    assert labels["bird2009nltk"] == "Bird et al. 2009"
-    assert labels["dunning1993accurate"] == "Dunning 1993"
-    assert len(set(labels.values())) == len(labels)

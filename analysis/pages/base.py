@@ -1,22 +1,26 @@
-"""The base of the directives that make the edition's pages: places, labels and links.
+"""The base of the directives that make the edition's pages: inputs, places, labels, links.
 
 The pages of the reading text, the witness, the apparatus, the register and
 the record link to one another; :class:`_Page` gives their directives the
 address of an anchor on any of these pages (:data:`DOCS`), links to witness
 lines and marks for apparatus entries. The pages and the ``edition-count``
-role name the kinds of apparatus entry by :data:`TYPE_LABELS`.
+role name the kinds of apparatus entry by :data:`TYPE_LABELS`. Directives
+and roles that compute from the whole package find the inputs of the build
+with :func:`build_inputs` and depend on them through :func:`note_inputs`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..cache import input_files
 from ..edition import ApparatusEntry
 
-__all__ = ["DOCS", "TYPE_LABELS", "line_ranges"]
+__all__ = ["DOCS", "TYPE_LABELS", "build_inputs", "line_ranges", "note_inputs"]
 
 #: Where each part of the edition lives on the site (Sphinx document names).
 DOCS = {"text": "text", "witness": "witness", "apparatus": "apparatus", "register": "register"}
@@ -30,6 +34,23 @@ TYPE_LABELS = {
     "emendation": "emendation",
     "sic": "sic",
 }
+
+
+def build_inputs(config: Any) -> tuple[str, str]:
+    """The decisions file and register of the build: ``edition_decisions``, ``edition_register``."""
+    return str(config.edition_decisions), str(config.edition_register)
+
+
+def note_inputs(env: Any) -> tuple[str, str]:
+    """The decisions file and register of the build, noted as dependencies of the document.
+
+    The document is read again whenever one of :func:`analysis.cache.input_files`
+    changes: a file of ``seeds/`` or a module of the package.
+    """
+    decisions, actors = build_inputs(env.config)
+    for path in input_files(decisions, actors):
+        env.note_dependency(str(path))
+    return decisions, actors
 
 
 def line_ranges(lines: Iterable[int]) -> list[tuple[int, int]]:
