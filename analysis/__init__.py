@@ -66,7 +66,7 @@ _API: dict[str, str] = {
     "layout": "network",
     # sections and order
     "summarize": "summaries",
-    "section_statistics": "summaries",
+    "section_statistics": "statistics",
     "order_segments": "order",
     "witness_order_edition": "order",
     "order_comparison": "comparison",

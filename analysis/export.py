@@ -30,7 +30,8 @@ from .comentions import WINDOWS, comentions
 from .edition import ApparatusEntry, Edition
 from .network import comention_graph, network_measures
 from .register import Register, load_register
-from .summaries import section_statistics, summaries_record, summarize
+from .statistics import section_statistics
+from .summaries import summaries_record, summarize
 from .tei import tei_text
 from .terms import keyness, term_frequencies, tfidf_by_section
 

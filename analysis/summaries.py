@@ -1,4 +1,4 @@
-"""Summarise each section by its most central sentences (TextRank) and describe its size.
+"""Summarise each section by its most central sentences (TextRank).
 
 The summary of a section is extractive: it quotes, verbatim and in the order of
 the text, the ``k`` sentences that TextRank (Mihalcea & Tarau 2004, "TextRank:
@@ -15,16 +15,14 @@ Every pair of sentences of a section is compared, so the cost grows with the
 square of the number of sentences *per section* and linearly with the number of
 sections. The essay's longest section has 30 sentences.
 
-:func:`section_statistics` tabulates each section's size and, from frames
-computed elsewhere, its most mentioned actors and most distinctive terms;
-:func:`summaries_record` turns both into the JSON-ready content of
-``summaries.json``.
+:func:`summaries_record` turns the summaries and the section statistics
+(:func:`analysis.statistics.section_statistics`) into the JSON-ready content
+of ``summaries.json``.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,30 +32,15 @@ import networkx as nx
 import pandas as pd
 
 from .edition import Edition, Section, Sentence
-from .tokens import is_word, stem, term_tokens, word_tokens
+from .tokens import stem, term_tokens
 
 __all__ = [
-    "STATISTICS_COLUMNS",
     "SectionSummary",
     "rank_sentences",
-    "section_statistics",
     "sentence_similarity",
     "summaries_record",
     "summarize",
 ]
-
-#: Columns of :func:`section_statistics` that are always present; ``top_actors``
-#: and ``top_terms`` follow when their frames are given.
-STATISTICS_COLUMNS: tuple[str, ...] = (
-    "section_id",
-    "n",
-    "heading",
-    "words",
-    "sentences",
-    "paragraphs",
-    "first_paragraph",
-    "last_paragraph",
-)
 
 #: PageRank stops when the scores change by less than this (in sum), or fails
 #: after ``_MAX_ITER`` iterations; both are fixed so that scores are reproducible.
@@ -190,84 +173,6 @@ def summarize(edition: Edition, *, k: int = 3, damping: float = 0.85) -> list[Se
     return summaries
 
 
-def _require(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"the {what} frame has no column {', '.join(map(repr, missing))}")
-
-
-def _top_actors(mentions: pd.DataFrame, top: int) -> dict[str, tuple[str, ...]]:
-    """The ``top`` most mentioned actors of each section, ties broken by actor id."""
-    _require(mentions, ("actor_id", "section_id"), "mentions")
-    counts = Counter(zip(mentions["section_id"], mentions["actor_id"], strict=True))
-    ranked: dict[str, list[tuple[int, str]]] = {}
-    for (sid, actor), n in counts.items():
-        ranked.setdefault(sid, []).append((-n, actor))
-    return {sid: tuple(actor for _, actor in sorted(pairs)[:top]) for sid, pairs in ranked.items()}
-
-
-def _top_terms(keyness: pd.DataFrame, top: int) -> dict[str, tuple[str, ...]]:
-    """The ``top`` terms of each section with the highest positive G2, ties broken by term."""
-    _require(keyness, ("section", "term", "g2"), "keyness")
-    ranked: dict[str, list[tuple[float, str]]] = {}
-    for sid, term, g2 in zip(keyness["section"], keyness["term"], keyness["g2"], strict=True):
-        if g2 > 0:
-            ranked.setdefault(sid, []).append((-float(g2), term))
-    return {sid: tuple(term for _, term in sorted(pairs)[:top]) for sid, pairs in ranked.items()}
-
-
-def section_statistics(
-    edition: Edition,
-    *,
-    mentions: pd.DataFrame | None = None,
-    keyness: pd.DataFrame | None = None,
-    top: int = 3,
-) -> pd.DataFrame:
-    """Tabulate the size of each section, with its top actors and terms when given.
-
-    One row per section, in section order, with the columns of
-    :data:`STATISTICS_COLUMNS`: the section's id, number and heading (missing, NaN, for
-    the opening); ``words``, its word tokens (the tokens of
-    :func:`analysis.tokens.word_tokens` with a letter or digit, counted sentence
-    by sentence: punctuation excluded, stopwords, numbers and split-off clitics
-    included, as the denominators of :mod:`analysis.terms`); the numbers of
-    sentences and paragraphs, and the numbers (``Paragraph.n``) of its first and
-    last paragraph.
-
-    ``mentions`` (a frame with ``actor_id`` and ``section_id`` columns, as
-    :func:`analysis.actors.find_mentions` returns) adds ``top_actors``: a
-    tuple of the ``top`` most mentioned actor ids, by descending number of
-    mentions, then id. ``keyness`` (columns ``section``, ``term``, ``g2``, as
-    :func:`analysis.terms.keyness` returns) adds ``top_terms``: the ``top``
-    terms with the highest positive G2, then by term. A section with no
-    mention or no key term gets an empty tuple. Nothing is computed here from
-    the frames but these rankings.
-    """
-    actors = _top_actors(mentions, top) if mentions is not None else None
-    terms = _top_terms(keyness, top) if keyness is not None else None
-    rows = []
-    for section in edition.sections:
-        sentences = _section_sentences(section)
-        row: dict[str, Any] = {
-            "section_id": section.id,
-            "n": section.n,
-            "heading": section.heading,
-            "words": sum(1 for s in sentences for t in word_tokens(s.text) if is_word(t)),
-            "sentences": len(sentences),
-            "paragraphs": len(section.paragraphs),
-            "first_paragraph": section.paragraphs[0].n if section.paragraphs else None,
-            "last_paragraph": section.paragraphs[-1].n if section.paragraphs else None,
-        }
-        if actors is not None:
-            row["top_actors"] = actors.get(section.id, ())
-        if terms is not None:
-            row["top_terms"] = terms.get(section.id, ())
-        rows.append(row)
-    extra = (("top_actors", actors), ("top_terms", terms))
-    columns = [*STATISTICS_COLUMNS, *(c for c, found in extra if found is not None)]
-    return pd.DataFrame(rows, columns=columns)
-
-
 def _plain(value: Any) -> Any:
     """A JSON-ready form of a cell: numpy scalars as Python ones, tuples as lists, NaN as None."""
     if isinstance(value, tuple | list):
@@ -297,7 +202,8 @@ def summaries_record(
         raise ValueError(f"a summary names section '{unknown[0]}', which is not in the edition")
     rows = {}
     if len(statistics):
-        _require(statistics, ("section_id",), "statistics")
+        if "section_id" not in statistics.columns:
+            raise ValueError("the statistics frame has no column 'section_id'")
         rows = {r["section_id"]: r for r in statistics.to_dict("records")}
     sections = []
     for section in edition.sections:

@@ -360,7 +360,7 @@ STAGES: list[tuple[str, str, tuple[str, ...], Stage]] = [
     ),
     ("network", "analysis.network", ("actor table", "co-mentions"), _network),
     ("summaries", "analysis.summaries", (), lambda m, c: m.summarize(c["edition"])),
-    ("section statistics", "analysis.summaries", ("mentions", "keyness"), _statistics),
+    ("section statistics", "analysis.statistics", ("mentions", "keyness"), _statistics),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import summaries
+from analysis import statistics
 from analysis.figures import sections as figures
 from analysis.pages import sections as section_page
 
@@ -57,7 +57,7 @@ def test_actor_mentions() -> None:
 def test_figures_from_the_edition(edition, register, mentions) -> None:
     """The figures draw the statistics and counts computed from the edition."""
     labels = section_page.section_labels(edition)
-    stats = summaries.section_statistics(edition)
+    stats = statistics.section_statistics(edition)
     fig = figures.section_sizes(stats, labels=labels)
     assert list(fig.data[0].y) == stats["words"].tolist()
     counts = section_page.actor_section_counts(edition, mentions, register, actors=5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from analysis import summaries, terms
+from analysis import statistics, summaries, terms
 from analysis.pages import sections as section_page
 from analysis.summaries import SectionSummary
 
@@ -53,7 +53,9 @@ def test_summaries_escape_the_text(edition) -> None:
 
 
 def test_statistics_table(edition, register, mentions) -> None:
-    stats = summaries.section_statistics(edition, mentions=mentions, keyness=terms.keyness(edition))
+    stats = statistics.section_statistics(
+        edition, mentions=mentions, keyness=terms.keyness(edition)
+    )
     out = str(section_page.statistics_table(edition, stats, register))
     assert len(re.findall(r"<tr><td>", out)) == len(edition.sections)
     assert '<a href="../text.html#p1">1. Opening (untitled)</a>' in out

@@ -1,4 +1,4 @@
-"""Extractive summaries by TextRank and section statistics (analysis/summaries.py)."""
+"""Extractive summaries by TextRank and their record (analysis/summaries.py)."""
 
 from __future__ import annotations
 
@@ -10,44 +10,18 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from toys import STAR, toy_edition
 
-from analysis.edition import Edition, Paragraph, Section, Sentence
+from analysis.edition import Edition, Sentence
+from analysis.statistics import section_statistics
 from analysis.summaries import (
-    STATISTICS_COLUMNS,
     rank_sentences,
-    section_statistics,
     sentence_similarity,
     summaries_record,
     summarize,
 )
-from analysis.terms import token_totals
 
 GOLDEN = Path(__file__).parent / "golden" / "summaries"
-
-
-def toy_edition(sections: dict[str, list[list[str]]]) -> Edition:
-    """An edition of ``sections`` (id -> paragraphs -> sentences), sentences joined by a space.
-
-    Only what the summaries read is filled in: no witness, decisions or apparatus.
-    """
-    built, n = [], 0
-    for k, (sid, paragraphs) in enumerate(sections.items(), start=1):
-        paras = []
-        for sentences in paragraphs:
-            n += 1
-            pid, text, sents = f"p{n}", "", []
-            for j, sentence in enumerate(sentences, start=1):
-                start = len(text) + 1 if text else 0
-                text = f"{text} {sentence}" if text else sentence
-                sents.append(Sentence(f"{pid}.{j}", j, pid, sentence, start, len(text), ()))
-            paras.append(Paragraph(pid, n, sid, (), text, (), tuple(sents)))
-        built.append(Section(sid, k, sid.title(), (), tuple(paras)))
-    return Edition(
-        witness=None,
-        decisions=None,  # type: ignore[arg-type]
-        sections=tuple(built),
-        apparatus=(),
-    )
 
 
 def sentences_of(*texts: str) -> list[Sentence]:
@@ -130,15 +104,6 @@ def test_rank_edge_cases() -> None:
 # --- summaries --------------------------------------------------------------------------------
 
 
-STAR = {
-    "one": [
-        ["Guzman dug tunnels.", "The cartel paid bribes."],
-        ["Guzman paid bribes for tunnels.", "It rained in Sinaloa."],
-    ],
-    "two": [["Short section."]],
-}
-
-
 def test_summary_of_a_toy_edition() -> None:
     summaries = summarize(toy_edition(STAR), k=1)
     assert [s.section_id for s in summaries] == ["one", "two"]
@@ -216,72 +181,6 @@ def test_summaries_of_the_edition_quote_it_in_text_order(edition: Edition, k: in
 def test_summaries_are_deterministic(edition: Edition) -> None:
     assert summarize(edition) == summarize(edition)
     assert summarize(edition, k=5) == summarize(edition, k=5)
-
-
-# --- statistics -------------------------------------------------------------------------------
-
-
-def test_statistics_of_the_edition(edition: Edition) -> None:
-    stats = section_statistics(edition)
-    assert list(stats.columns) == list(STATISTICS_COLUMNS)
-    assert stats["section_id"].tolist() == [s.id for s in edition.sections]
-    assert stats["words"].tolist() == token_totals(edition)["tokens"].tolist()
-    assert stats["sentences"].sum() == len(edition.sentences)
-    assert stats["paragraphs"].sum() == len(edition.paragraphs)
-    # paragraphs are numbered without gaps across sections
-    firsts, lasts = stats["first_paragraph"].tolist(), stats["last_paragraph"].tolist()
-    assert firsts[0] == 1 and lasts[-1] == len(edition.paragraphs)
-    assert [b + 1 for b in lasts[:-1]] == firsts[1:]
-
-
-def test_statistics_by_hand() -> None:
-    ed = toy_edition(STAR)
-    mentions = pd.DataFrame(
-        {
-            "actor_id": ["guzman", "cartel", "guzman", "cartel", "sinaloa", "guzman"],
-            "section_id": ["one", "one", "one", "one", "one", "two"],
-        }
-    )
-    keyness = pd.DataFrame(
-        {
-            "section": ["one", "one", "one", "one"],
-            "term": ["tunnels", "bribes", "paid", "rained"],
-            "g2": [4.0, 4.0, 5.5, -1.0],
-        }
-    )
-    stats = section_statistics(ed, mentions=mentions, keyness=keyness, top=2)
-    assert stats.to_dict("records") == [
-        # words: 3 + 4 + 5 + 4 ("for" and "in" count; full stops do not)
-        {
-            "section_id": "one",
-            "n": 1,
-            "heading": "One",
-            "words": 16,
-            "sentences": 4,
-            "paragraphs": 2,
-            "first_paragraph": 1,
-            "last_paragraph": 2,
-            "top_actors": ("cartel", "guzman"),
-            "top_terms": ("paid", "bribes"),
-        },
-        {
-            "section_id": "two",
-            "n": 2,
-            "heading": "Two",
-            "words": 2,
-            "sentences": 1,
-            "paragraphs": 1,
-            "first_paragraph": 3,
-            "last_paragraph": 3,
-            "top_actors": ("guzman",),
-            "top_terms": (),
-        },
-    ]
-
-
-def test_statistics_name_a_missing_column() -> None:
-    with pytest.raises(ValueError, match="'section_id'"):
-        section_statistics(toy_edition(STAR), mentions=pd.DataFrame({"actor_id": ["a"]}))
 
 
 # --- the record -------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Figures of the essay's sections: their size and the actors each one names.
 
-The functions take frames computed by :mod:`analysis.summaries` and
+The functions take frames computed by :mod:`analysis.statistics` and
 :mod:`analysis.pages.sections` and only draw; text put into the chart is escaped with
 :func:`analysis.figures.terms.hover_text`.
 """
@@ -28,7 +28,7 @@ HEAT = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 def section_sizes(stats: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Figure:
     """Words (top panel) and sentences and paragraphs (bottom panel) of each section.
 
-    ``stats`` is :func:`analysis.summaries.section_statistics`, ``labels``
+    ``stats`` is :func:`analysis.statistics.section_statistics`, ``labels``
     maps section ids to headings in reading order
     (:func:`analysis.pages.sections.section_labels`). The hover box of every bar
     gives the section and its three counts.

@@ -2,8 +2,9 @@
 
 ``book/analyses/sections.md`` calls these functions and displays what they
 return; the terms page uses :func:`section_labels` too. The summaries and
-statistics they show are computed by :mod:`analysis.summaries`; the text of
-the essay and of the register reaches HTML only escaped.
+statistics they show are computed by :mod:`analysis.summaries` and
+:mod:`analysis.statistics`; the text of the essay and of the register reaches
+HTML only escaped.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def actor_section_counts(
 
 
 def statistics_table(edition: Edition, stats: pd.DataFrame, register: Register) -> Html:
-    """The table of :func:`analysis.summaries.section_statistics` (with actors and terms).
+    """The table of :func:`analysis.statistics.section_statistics` (with actors and terms).
 
     Each section links to the reading text; actors are shown by their
     register names; paragraphs give their range of numbers.
