@@ -32,7 +32,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # their "is ignored" notes are dropped from the install log.
 PIP_QUIET := { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
-.PHONY: venv setup site test lint lock export bench clean
+.PHONY: venv setup site browser test lint lock export bench clean
 
 venv setup: $(STAMP)
 
@@ -57,8 +57,21 @@ site: $(STAMP)
 	$(BIN)/jupyter-book build book --all --warningiserror --keep-going; \
 	echo "$$inputs" > $(INPUTS_STAMP)
 
-# Lint first (seconds), then the site, then every test.
-test: lint site
+# The browser tests drive Debian's Chromium; as root with apt, install it when missing.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update && apt-get install -y --no-install-recommends chromium; \
+	  else \
+	    echo "make test: the browser tests need Debian's chromium at $(CHROMIUM) (apt-get install chromium)" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# Lint first (seconds), then the site and the browser, then every test.
+test: lint site browser
 	$(BIN)/python -m pytest
 
 LINTED := $(wildcard analysis tests benchmarks)
