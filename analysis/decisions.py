@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import DecisionsError
-from .yamlsource import load_yaml
+from .yamlsource import load_yaml, read_source
 
 __all__ = [
     "APPARATUS_TYPES",
@@ -246,10 +246,5 @@ def parse_decisions(text: str, *, path: str) -> Decisions:
 def load_decisions(path: str | Path) -> Decisions:
     """Read the decisions file at ``path``."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DecisionsError(str(path), "decisions file not found") from None
-    except UnicodeDecodeError:
-        raise DecisionsError(str(path), "decisions file is not valid UTF-8") from None
+    text = read_source(path, error=DecisionsError, what="decisions file")
     return parse_decisions(text, path=str(path))

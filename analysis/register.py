@@ -31,7 +31,7 @@ import yaml
 
 from . import paths
 from .errors import RegisterError
-from .yamlsource import LineDict, line_of, load_yaml
+from .yamlsource import LineDict, line_of, load_yaml, read_source
 
 __all__ = ["ACTOR_TYPES", "Actor", "Register", "load_register", "parse_register"]
 
@@ -198,10 +198,5 @@ def parse_register(text: str, *, path: str) -> Register:
 def load_register(path: str | Path = paths.ACTORS) -> Register:
     """Read and validate the register file at ``path`` (default ``seeds/actors.yaml``)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RegisterError(str(path), "register file not found") from None
-    except UnicodeDecodeError:
-        raise RegisterError(str(path), "register file is not valid UTF-8") from None
+    text = read_source(path, error=RegisterError, what="register file")
     return parse_register(text, path=str(path))

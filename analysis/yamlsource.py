@@ -6,11 +6,12 @@ an error can name the line of the entry at fault.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["LineDict", "LineStr", "line_of", "load_yaml"]
+__all__ = ["LineDict", "LineStr", "line_of", "load_yaml", "read_source"]
 
 
 class LineDict(dict):
@@ -62,6 +63,19 @@ def load_yaml(text: str, *, string_lines: bool = False) -> Any:
     """
     loader = _StringLoader if string_lines else _Loader
     return yaml.load(text, Loader=loader)
+
+
+def read_source(path: Path, *, error: type[Exception], what: str) -> str:
+    """Read the UTF-8 text of a source file, or raise ``error(path, message)`` in one line.
+
+    ``what`` names the file in the message ("decisions file", "register file").
+    """
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(str(path), f"{what} not found") from None
+    except UnicodeDecodeError:
+        raise error(str(path), f"{what} is not valid UTF-8") from None
 
 
 def line_of(value: Any) -> int | None:
