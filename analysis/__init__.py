@@ -2,9 +2,11 @@
 
 The package turns the witness in ``seeds/`` and the editor's decisions about
 it into the edition and its analyses; the book's pages import it and display
-what it computes. Each module handles one concern (see DEVELOPING.md); the
-names below are the public API, imported on first use so that
-``import analysis`` stays light.
+what it computes. Its sub-packages follow the flow, and import only the
+stages before them: :mod:`analysis.text` (the witness and the decisions become
+the edition) -> :mod:`analysis.measures` -> :mod:`analysis.export` ->
+:mod:`analysis.site`. The names below are the public API, imported on first
+use so that ``import analysis`` stays light.
 
 >>> from analysis import load_edition
 >>> load_edition().paragraphs[0].id
@@ -21,57 +23,57 @@ __version__ = "0.1.0"
 #: Public name -> module of the package that defines it.
 _API: dict[str, str] = {
     # the established text
-    "load_witness": "witness",
-    "Witness": "witness",
-    "load_decisions": "decisions",
-    "Decisions": "decisions",
-    "load_edition": "edition",
-    "build_edition": "edition",
-    "Edition": "edition",
-    "Section": "edition",
-    "Paragraph": "edition",
-    "Sentence": "edition",
-    "ApparatusEntry": "edition",
+    "load_witness": "text.witness",
+    "Witness": "text.witness",
+    "load_decisions": "text.decisions",
+    "Decisions": "text.decisions",
+    "load_edition": "text.edition",
+    "build_edition": "text.edition",
+    "Edition": "text.edition",
+    "Section": "text.edition",
+    "Paragraph": "text.edition",
+    "Sentence": "text.edition",
+    "ApparatusEntry": "text.edition",
     "EditionError": "errors",
     "WitnessError": "errors",
     "DecisionsError": "errors",
     "RegisterError": "errors",
     # text processing and terms
-    "sentence_tokenizer": "sentences",
-    "word_tokens": "tokens",
-    "term_tokens": "tokens",
-    "group_terms": "tokens",
-    "term_frequencies": "terms",
-    "keyness": "terms",
-    "tfidf_by_section": "terms",
-    "collocations": "terms",
-    "kwic": "terms",
-    "dispersion": "terms",
-    "section_trends": "terms",
-    "log_likelihood_g2": "measures",
-    "log_ratio": "measures",
-    "pmi": "measures",
-    "dice": "measures",
-    "per_thousand": "measures",
+    "sentence_tokenizer": "text.sentences",
+    "word_tokens": "measures.tokens",
+    "term_tokens": "measures.tokens",
+    "group_terms": "measures.tokens",
+    "term_frequencies": "measures.terms",
+    "keyness": "measures.terms",
+    "tfidf_by_section": "measures.terms",
+    "collocations": "measures.terms",
+    "kwic": "measures.terms",
+    "dispersion": "measures.terms",
+    "section_trends": "measures.terms",
+    "log_likelihood_g2": "measures.association",
+    "log_ratio": "measures.association",
+    "pmi": "measures.association",
+    "dice": "measures.association",
+    "per_thousand": "measures.association",
     # actors
-    "load_register": "register",
-    "Register": "register",
-    "Actor": "register",
-    "find_mentions": "actors",
-    "actor_table": "actors",
-    "comentions": "comentions",
-    "comention_matrix": "comentions",
-    "comention_graph": "network",
-    "network_measures": "network",
-    "layout": "network",
+    "load_register": "text.register",
+    "Register": "text.register",
+    "Actor": "text.register",
+    "find_mentions": "measures.mentions",
+    "actor_table": "measures.mentions",
+    "comentions": "measures.comentions",
+    "comention_matrix": "measures.comentions",
+    "comention_graph": "measures.network",
+    "network_measures": "measures.network",
+    "layout": "measures.network",
     # sections and order
-    "summarize": "summaries",
-    "section_statistics": "statistics",
-    "order_segments": "order",
-    "witness_order_edition": "order",
-    "order_comparison": "comparison",
+    "summarize": "measures.summaries",
+    "section_statistics": "measures.statistics",
+    "order_segments": "text.order",
+    "witness_order_edition": "text.order",
+    "order_comparison": "measures.comparison",
     # output
-    "export_edition": "export",
+    "export_edition": "export.files",
 }
 
 __all__ = sorted(_API)

@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import paths
-from .edition import load_edition
-from .errors import EditionError
-from .export import export_edition
-from .register import load_register
+from analysis import paths
+from analysis.errors import EditionError
+from analysis.export.files import export_edition
+from analysis.text.edition import load_edition
+from analysis.text.register import load_register
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ACTORS", "BUILD", "DATA", "DECISIONS", "ROOT", "SEEDS"]
+__all__ = ["ACTORS", "BUILD", "DATA", "DECISIONS", "PACKAGE", "ROOT", "SEEDS"]
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent
 SEEDS = ROOT / "seeds"
 DECISIONS = SEEDS / "decisions.yaml"
 ACTORS = SEEDS / "actors.yaml"

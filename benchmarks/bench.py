@@ -6,7 +6,7 @@ The longer texts repeat the whole essay as *new sections*: copy ``c`` of the
 essay adds its six sections again (ids suffixed ``-c``), with new paragraph
 and sentence ids and its own copy of the witness lines. Sections keep their
 normal size, so stages that compare every pair of sentences within a section
-(TextRank in :mod:`analysis.summaries`) cost the same per section, and a
+(TextRank in :mod:`analysis.measures.summaries`) cost the same per section, and a
 stage that grows faster than the number of sections shows up as such.
 
 For each scale the script prints the wall and CPU time of each stage (the
@@ -247,9 +247,9 @@ def _build_child(conn: Any, times: int, memory: bool, cpu_limit: float) -> None:
     of the edition after the first only) and ``("peak", bytes)``.
     """
     from analysis import paths
-    from analysis.decisions import load_decisions
-    from analysis.edition import build_edition
-    from analysis.witness import load_witness
+    from analysis.text.decisions import load_decisions
+    from analysis.text.edition import build_edition
+    from analysis.text.witness import load_witness
 
     decisions = load_decisions(paths.DECISIONS)
     witness = load_witness(decisions.witness_path, sha256=decisions.witness_sha256)
@@ -335,32 +335,37 @@ Stage = Callable[[Any, dict[str, Any]], Any]
 #: (name, module imported before timing, results of other stages it needs, function of the
 #: module and the context of results so far). The edition build is timed in a child process.
 STAGES: list[tuple[str, str, tuple[str, ...], Stage]] = [
-    ("sentences", "analysis.sentences", (), _sentences),
-    ("edition build", "analysis.edition", (), lambda m, c: None),
-    ("term frequencies", "analysis.terms", (), lambda m, c: m.term_frequencies(c["edition"])),
-    ("keyness", "analysis.terms", (), lambda m, c: m.keyness(c["edition"])),
-    ("collocations", "analysis.terms", (), lambda m, c: m.collocations(c["edition"])),
+    ("sentences", "analysis.text.sentences", (), _sentences),
+    ("edition build", "analysis.text.edition", (), lambda m, c: None),
+    (
+        "term frequencies",
+        "analysis.measures.terms",
+        (),
+        lambda m, c: m.term_frequencies(c["edition"]),
+    ),
+    ("keyness", "analysis.measures.terms", (), lambda m, c: m.keyness(c["edition"])),
+    ("collocations", "analysis.measures.terms", (), lambda m, c: m.collocations(c["edition"])),
     (
         "mentions",
-        "analysis.actors",
+        "analysis.measures.mentions",
         ("register",),
         lambda m, c: m.find_mentions(c["edition"], c["register"]),
     ),
     (
         "actor table",
-        "analysis.actors",
+        "analysis.measures.mentions",
         ("register", "mentions"),
         lambda m, c: m.actor_table(c["edition"], c["register"], c["mentions"]),
     ),
     (
         "co-mentions",
-        "analysis.comentions",
+        "analysis.measures.comentions",
         ("mentions",),
         lambda m, c: m.comentions(c["mentions"], edition=c["edition"]),
     ),
-    ("network", "analysis.network", ("actor table", "co-mentions"), _network),
-    ("summaries", "analysis.summaries", (), lambda m, c: m.summarize(c["edition"])),
-    ("section statistics", "analysis.statistics", ("mentions", "keyness"), _statistics),
+    ("network", "analysis.measures.network", ("actor table", "co-mentions"), _network),
+    ("summaries", "analysis.measures.summaries", (), lambda m, c: m.summarize(c["edition"])),
+    ("section statistics", "analysis.measures.statistics", ("mentions", "keyness"), _statistics),
 ]
 
 
@@ -400,7 +405,7 @@ def run_scale(edition: Any, times: int, *, memory: bool, build_cpu: float) -> di
     """Measure every stage on ``edition`` (the essay repeated ``times`` over)."""
     ctx: dict[str, Any] = {"edition": edition}
     try:
-        ctx["register"] = importlib.import_module("analysis.register").load_register()
+        ctx["register"] = importlib.import_module("analysis.text.register").load_register()
     except (ImportError, AttributeError) as exc:
         print(f"  (register not available: {exc})")
     results: dict[str, Measure] = {}
@@ -500,7 +505,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     scales = sorted({int(s) for s in args.scales.split(",")})
 
-    from analysis.edition import load_edition
+    from analysis.text.edition import load_edition
 
     essay = load_edition()
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

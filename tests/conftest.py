@@ -11,10 +11,10 @@ from hypothesis import settings
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
-from analysis.actors import actor_table, find_mentions
-from analysis.comentions import WINDOWS, comentions
-from analysis.edition import Edition, load_edition
-from analysis.register import Register, load_register
+from analysis.measures.comentions import WINDOWS, comentions
+from analysis.measures.mentions import actor_table, find_mentions
+from analysis.text.edition import Edition, load_edition
+from analysis.text.register import Register, load_register
 
 # In CI the property tests draw the same examples on every run, so that a run
 # fails only when the code changed; locally they explore new examples each time.
@@ -166,7 +166,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     src = root / "src"
     src.mkdir()
     (src / "conf.py").write_text(
-        "extensions = ['analysis.directives']\n"
+        "extensions = ['analysis.site.extension']\n"
         # A Sphinx app built earlier in this process may have left its nodes,
         # directives and roles registered.
         "suppress_warnings = ['app.add_node', 'app.add_directive', 'app.add_role']\n"

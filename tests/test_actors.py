@@ -12,15 +12,15 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.actors import (
+from analysis.measures.mentions import (
     ACTOR_COLUMNS,
     MENTION_COLUMNS,
     actor_table,
     alias_pattern,
     find_mentions,
 )
-from analysis.edition import Edition
-from analysis.register import Actor, Register
+from analysis.text.edition import Edition
+from analysis.text.register import Actor, Register
 
 GOLDEN = Path(__file__).parent / "golden" / "actors"
 

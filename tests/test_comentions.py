@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.comentions import COMENTION_COLUMNS, comention_matrix, comentions
-from analysis.edition import Edition
+from analysis.measures.comentions import COMENTION_COLUMNS, comention_matrix, comentions
+from analysis.text.edition import Edition
 
 GOLDEN = Path(__file__).parent / "golden" / "actors"
 

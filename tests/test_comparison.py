@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.comparison import (
+from analysis.measures.comparison import (
     COMPARISON_COLUMNS,
     comention_differences,
     difference_evidence,
     dispersion_pairs,
     order_comparison,
 )
-from analysis.edition import Edition
+from analysis.text.edition import Edition
 
 
 @pytest.fixture(scope="module")

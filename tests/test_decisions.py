@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from analysis import paths
-from analysis.decisions import load_decisions, parse_decisions
 from analysis.errors import DecisionsError
+from analysis.text.decisions import load_decisions, parse_decisions
 
 TEXT = paths.DECISIONS.read_text(encoding="utf-8")
 PATH = "seeds/decisions.yaml"

@@ -8,8 +8,8 @@ import pytest
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
-from analysis.directives import edition_counts
-from analysis.pages.base import line_ranges
+from analysis.site.directives import edition_counts
+from analysis.site.pages.base import line_ranges
 
 HOSTILE = (
     ' <script>alert("W")</script> & *not emphasis* {edition-count}`x` <b>bold</b>\n'
@@ -59,7 +59,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> str:
     src = root / "src"
     src.mkdir()
     (src / "conf.py").write_text(
-        "extensions = ['analysis.directives']\n"
+        "extensions = ['analysis.site.extension']\n"
         f"edition_decisions = {str(seeds / 'decisions.yaml')!r}\n",
         encoding="utf-8",
     )

@@ -1,4 +1,4 @@
-"""Tests for analysis.display: deterministic, self-contained figure HTML."""
+"""Tests for analysis.site.display: deterministic, self-contained figure HTML."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import display
+from analysis.site import display
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ import pytest
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
-from analysis.dictionary import data_dictionary
-from analysis.downloads import CHECKSUMS, DATA_DIR, checksums_text, site_files
-from analysis.edition import Edition
-from analysis.export import FILES, export_files
-from analysis.register import Register
+from analysis.export.dictionary import data_dictionary
+from analysis.export.files import FILES, export_files
+from analysis.site.downloads import CHECKSUMS, DATA_DIR, checksums_text, site_files
+from analysis.text.edition import Edition
+from analysis.text.register import Register
 
 _PAGE = """\
 Data
@@ -43,7 +43,7 @@ Nested
 def _build(src: Path, *, pages: dict[str, str], warningiserror: bool = True) -> tuple[Path, str]:
     """Build ``pages`` (rst, by document name) with the extension; return (outdir, warnings)."""
     (src / "conf.py").write_text(
-        "extensions = ['analysis.directives', 'analysis.downloads']\n"
+        "extensions = ['analysis.site.extension']\n"
         # A Sphinx app built earlier in this process may have left its nodes,
         # directives and roles registered.
         "suppress_warnings = ['app.add_node', 'app.add_directive', 'app.add_role']\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from analysis.edition import Edition
+from analysis.text.edition import Edition
 
 # --- the established text ---------------------------------------------------------------
 

@@ -14,13 +14,13 @@ import pytest
 
 from analysis import paths
 from analysis.__main__ import main
-from analysis.comentions import WINDOWS, comentions
-from analysis.dictionary import DATA_DICTIONARY, data_dictionary, json_fields
-from analysis.edition import Edition
-from analysis.export import APPARATUS_COLUMNS, FILES, export_edition
-from analysis.register import Register
-from analysis.tei import element_paths
-from analysis.terms import term_frequencies
+from analysis.export.dictionary import DATA_DICTIONARY, data_dictionary, json_fields
+from analysis.export.files import APPARATUS_COLUMNS, FILES, export_edition
+from analysis.export.tei import element_paths
+from analysis.measures.comentions import WINDOWS, comentions
+from analysis.measures.terms import term_frequencies
+from analysis.text.edition import Edition
+from analysis.text.register import Register
 
 
 @pytest.fixture(scope="module")

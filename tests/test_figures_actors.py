@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.comentions import comention_matrix
-from analysis.figures.actors import comention_heatmap, label_places, node_sizes
+from analysis.measures.comentions import comention_matrix
+from analysis.site.figures.actors import comention_heatmap, label_places, node_sizes
 
 
 @given(st.lists(st.integers(min_value=0, max_value=500), min_size=1, max_size=30))

@@ -7,9 +7,9 @@ import math
 import plotly.graph_objects as go
 import pytest
 
-from analysis.comentions import WINDOWS, comentions
-from analysis.figures.network import comention_network
-from analysis.network import comention_graph, layout
+from analysis.measures.comentions import WINDOWS, comentions
+from analysis.measures.network import comention_graph, layout
+from analysis.site.figures.network import comention_network
 
 MEASURES = ("count", "dice", "pmi", "g2")
 HOSTILE = '<b>&"'
@@ -127,7 +127,7 @@ def test_network_needs_a_position_for_every_actor(tiny) -> None:
 
 
 def test_network_of_the_edition_is_deterministic(edition, register, mentions) -> None:
-    from analysis.actors import actor_table
+    from analysis.measures.mentions import actor_table
 
     actors = actor_table(edition, register, mentions)
     tables = {w: comentions(mentions, window=w, edition=edition) for w in WINDOWS}

@@ -1,12 +1,12 @@
-"""Tests for analysis.figures.sections: traces, values from the frames, escaped hover text."""
+"""Tests for analysis.site.figures.sections: traces, values from the frames, escaped hover text."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from analysis import statistics
-from analysis.figures import sections as figures
-from analysis.pages import sections as section_page
+from analysis.measures import statistics
+from analysis.site.figures import sections as figures
+from analysis.site.pages import sections as section_page
 
 HOSTILE = 'a<&"b'
 ESCAPED = "a&lt;&amp;&#34;b"

@@ -1,4 +1,4 @@
-"""Tests for analysis.figures.terms: traces, values from the frames, escaped hover text."""
+"""Tests for analysis.site.figures.terms: traces, values from the frames, escaped hover text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis.figures import terms as figures
+from analysis.site.figures import terms as figures
 
 HOSTILE = 'a<&"b'
 ESCAPED = "a&lt;&amp;&#34;b"
@@ -172,9 +172,9 @@ def test_figures_are_deterministic(
 
 
 def test_figures_from_the_edition(edition) -> None:
-    """The figures draw the frames analysis.terms computes from the witness."""
-    from analysis import terms
-    from analysis.pages.sections import section_labels
+    """The figures draw the frames analysis.measures.terms computes from the witness."""
+    from analysis.measures import terms
+    from analysis.site.pages.sections import section_labels
 
     labels = section_labels(edition)
     frequencies = terms.term_frequencies(edition)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.metrics import BigramAssocMeasures
 
-from analysis.measures import dice, log_likelihood_g2, log_ratio, per_thousand, pmi
+from analysis.measures.association import dice, log_likelihood_g2, log_ratio, per_thousand, pmi
 
 
 def test_g2_of_a_perfectly_associated_table() -> None:

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.actors import actor_table
-from analysis.comentions import comentions
-from analysis.edition import Edition
-from analysis.network import NETWORK_COLUMNS, comention_graph, layout, network_measures
-from analysis.register import Register
+from analysis.measures.comentions import comentions
+from analysis.measures.mentions import actor_table
+from analysis.measures.network import NETWORK_COLUMNS, comention_graph, layout, network_measures
+from analysis.text.edition import Edition
+from analysis.text.register import Register
 
 GOLDEN = Path(__file__).parent / "golden" / "actors"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.edition import Edition
-from analysis.order import order_segments, reading_line_order, witness_order_edition
+from analysis.text.edition import Edition
+from analysis.text.order import order_segments, reading_line_order, witness_order_edition
 
 
 def test_segments_cover_every_used_line_once(edition: Edition) -> None:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import markup
-from analysis.comentions import WINDOWS
-from analysis.figures.network import comention_network
-from analysis.network import comention_graph, network_measures
-from analysis.pages import actors as actor_page
-from analysis.pages.actors import comentioned_ids
+from analysis.measures.comentions import WINDOWS
+from analysis.measures.network import comention_graph, network_measures
+from analysis.site import markup
+from analysis.site.figures.network import comention_network
+from analysis.site.pages import actors as actor_page
+from analysis.site.pages.actors import comentioned_ids
 
 # --- fragments of the actors page -------------------------------------------------------
 

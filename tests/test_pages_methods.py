@@ -10,9 +10,9 @@ from pybtex.database import parse_file
 from pybtex.plugin import find_plugin
 
 from analysis import paths
-from analysis.edition import Edition
-from analysis.pages.methods import BIBLIOGRAPHY_STYLE, method_values
-from analysis.register import Register
+from analysis.site.pages.methods import BIBLIOGRAPHY_STYLE, method_values
+from analysis.text.edition import Edition
+from analysis.text.register import Register
 
 BOOK = paths.ROOT / "book"
 

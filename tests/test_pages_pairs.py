@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from analysis.pages.pairs import pair_evidence
+from analysis.site.pages.pairs import pair_evidence
 
 
 def test_pair_evidence_quotes_sentences_exactly(edition, actors, mentions, tables) -> None:

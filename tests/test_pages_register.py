@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.comentions import comentions
-from analysis.pages.register import register_groups, sort_key
-from analysis.register import ACTOR_TYPES
+from analysis.measures.comentions import comentions
+from analysis.site.pages.register import register_groups, sort_key
+from analysis.text.register import ACTOR_TYPES
 
 # --- the register -------------------------------------------------------------------
 

@@ -1,13 +1,13 @@
-"""Tests for analysis.pages.sections: labels, anchors, actor counts and escaped HTML."""
+"""Tests for analysis.site.pages.sections: labels, anchors, actor counts and escaped HTML."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from analysis import statistics, summaries, terms
-from analysis.pages import sections as section_page
-from analysis.summaries import SectionSummary
+from analysis.measures import statistics, summaries, terms
+from analysis.measures.summaries import SectionSummary
+from analysis.site.pages import sections as section_page
 
 
 def test_section_labels(edition) -> None:

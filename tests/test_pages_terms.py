@@ -1,4 +1,4 @@
-"""Tests for analysis.pages.terms: the rules that pick terms, and the escaped HTML."""
+"""Tests for analysis.site.pages.terms: the rules that pick terms, and the escaped HTML."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import re
 
 import pandas as pd
 
-from analysis import terms
-from analysis.pages import terms as term_page
-from analysis.pages.sections import section_labels
+from analysis.measures import terms
+from analysis.site.pages import terms as term_page
+from analysis.site.pages.sections import section_labels
 
 HOSTILE = 'a<&"b'
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.pages.text import Piece, text_pieces
+from analysis.site.pages.text import Piece, text_pieces
 
 # --- text_pieces ----------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import pytest
 
 from analysis import paths
 from analysis.errors import RegisterError
-from analysis.register import ACTOR_TYPES, Register, load_register, parse_register
+from analysis.text.register import ACTOR_TYPES, Register, load_register, parse_register
 
 PATH = "seeds/actors.yaml"
 

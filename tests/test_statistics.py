@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from toys import STAR, toy_edition
 
-from analysis.edition import Edition
-from analysis.statistics import STATISTICS_COLUMNS, section_statistics
-from analysis.terms import token_totals
+from analysis.measures.statistics import STATISTICS_COLUMNS, section_statistics
+from analysis.measures.terms import token_totals
+from analysis.text.edition import Edition
 
 
 def test_statistics_of_the_edition(edition: Edition) -> None:

@@ -12,14 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from toys import STAR, toy_edition
 
-from analysis.edition import Edition, Sentence
-from analysis.statistics import section_statistics
-from analysis.summaries import (
+from analysis.measures.statistics import section_statistics
+from analysis.measures.summaries import (
     rank_sentences,
     sentence_similarity,
     summaries_record,
     summarize,
 )
+from analysis.text.edition import Edition, Sentence
 
 GOLDEN = Path(__file__).parent / "golden" / "summaries"
 

@@ -8,9 +8,9 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from analysis.edition import Edition
-from analysis.register import Register
-from analysis.tei import TEI_NS, XML_ID, tei_text
+from analysis.export.tei import TEI_NS, XML_ID, tei_text
+from analysis.text.edition import Edition
+from analysis.text.register import Register
 
 T = f"{{{TEI_NS}}}"
 

@@ -12,9 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.edition import Edition, Paragraph, Section, Sentence
-from analysis.measures import log_likelihood_g2
-from analysis.terms import (
+from analysis.measures.association import log_likelihood_g2
+from analysis.measures.terms import (
     collocations,
     dispersion,
     keyness,
@@ -24,6 +23,7 @@ from analysis.terms import (
     tfidf_by_section,
     token_totals,
 )
+from analysis.text.edition import Edition, Paragraph, Section, Sentence
 
 GOLDEN = Path(__file__).parent / "golden" / "terms"
 TOLERANCE = {"atol": 1e-9, "rtol": 1e-9}

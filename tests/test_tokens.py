@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis.tokens import (
+from analysis.measures.tokens import (
     CLITICS,
     STOPWORDS,
     fold,

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from analysis import paths
-from analysis.decisions import parse_decisions
-from analysis.edition import Edition, build_edition
 from analysis.errors import DecisionsError
-from analysis.witness import load_witness
+from analysis.text.decisions import parse_decisions
+from analysis.text.edition import Edition, build_edition
+from analysis.text.witness import load_witness
 
 DECISIONS_TEXT = paths.DECISIONS.read_text(encoding="utf-8")
 PATH = str(paths.DECISIONS)

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import paths
 from analysis.errors import WitnessError
-from analysis.witness import load_witness, parse_witness
+from analysis.text.witness import load_witness, parse_witness
 
 WITNESS = paths.SEEDS / "000_2cf028e75483853e.txt"
 SHA = "b36a35814e04a679d891a02032bfae376167b9dd770211a88321072bcf6ca40b"

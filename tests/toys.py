@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.edition import Edition, Paragraph, Section, Sentence
+from analysis.text.edition import Edition, Paragraph, Section, Sentence
 
 
 def toy_edition(sections: dict[str, list[list[str]]]) -> Edition:

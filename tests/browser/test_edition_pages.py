@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from analysis.edition import load_edition
+from analysis.text.edition import load_edition
 
 if TYPE_CHECKING:
     from conftest import Visit

@@ -1,0 +1,188 @@
+"""Show plotly figures on the edition's pages, offline and deterministically.
+
+The pages are MyST notebooks executed by myst-nb. Plotly's default renderer
+there emits only ``application/vnd.plotly.v1+json``, which the site cannot
+show, and its ``notebook`` renderers inline 4.8 MB of plotly.js or fetch it from
+a CDN. This module does two things instead:
+
+* in the kernel, a plotly renderer named ``edition`` turns a figure into a
+  small ``text/html`` fragment made by :func:`plotly.io.to_html` with neither
+  plotly.js nor MathJax inside, and with a ``div`` id derived from the
+  figure's name, so the same figure always gives the same HTML;
+* in Sphinx (through :mod:`analysis.site.extension`),
+  ``plotly.min.js`` is copied from the installed plotly package to
+  ``_static/plotly.min.js`` and loaded by the pages that hold a figure, and by
+  no other page.
+
+A page activates the renderer once and then shows figures as usual::
+
+    from analysis.site import display
+    display.activate()
+    fig = display.name_figure(fig, "terms-top")
+    fig.show()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import plotly
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io.base_renderers import MimetypeRenderer
+
+__all__ = [
+    "PLOTLY_CONFIG",
+    "PLOTLY_JS",
+    "RENDERER_NAME",
+    "EditionRenderer",
+    "activate",
+    "add_plotly",
+    "figure_html",
+    "figure_id",
+    "name_figure",
+    "plotly_js_path",
+]
+
+RENDERER_NAME = "edition"
+"""Name under which the renderer is registered in ``plotly.io.renderers``."""
+
+PLOTLY_JS = "plotly.min.js"
+"""File name of plotly.js in the site's ``_static`` folder."""
+
+PLOTLY_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "responsive": True,
+}
+"""plotly.js configuration shared by every figure of the edition."""
+
+_FIGURE_MARKER = 'class="plotly-graph-div"'
+_DEFAULT_HEIGHT = "450px"
+_used_ids: set[str] = set()
+
+
+def figure_id(name: str) -> str:
+    """Return the HTML id of the figure called ``name``.
+
+    The prefix ``plotly-`` keeps it apart from the ids of the page's
+    ``figure`` elements, which MyST names ``fig-...``: the caption's figure
+    ``fig-terms-top`` wraps the plot ``plotly-terms-top``.
+
+    >>> figure_id("Terms: top 20")
+    'plotly-terms-top-20'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if not slug:
+        raise ValueError(f"figure name {name!r} has no letter or digit")
+    return f"plotly-{slug}"
+
+
+def name_figure(fig: go.Figure, name: str) -> go.Figure:
+    """Record ``name`` in ``fig.layout.meta`` and return ``fig``.
+
+    The name fixes the figure's HTML id and the file name of its PNG download.
+
+    >>> name_figure(go.Figure(), "actors").layout.meta
+    {'name': 'actors'}
+    """
+    figure_id(name)  # reject a name that gives no id before touching fig
+    meta = fig.layout.meta
+    if meta is None:
+        meta = {}
+    elif not isinstance(meta, dict):
+        raise ValueError("fig.layout.meta is already used for something other than a dict")
+    fig.update_layout(meta={**meta, "name": name})
+    return fig
+
+
+def _figure_dict(fig: go.Figure | dict[str, Any]) -> dict[str, Any]:
+    return fig.to_plotly_json() if isinstance(fig, go.Figure) else fig
+
+
+def _name_of(fig_dict: dict[str, Any]) -> str:
+    meta = fig_dict.get("layout", {}).get("meta")
+    if isinstance(meta, dict) and isinstance(meta.get("name"), str):
+        return meta["name"]
+    # An unnamed figure is named by its content: still stable from run to run.
+    content = json.dumps(fig_dict, sort_keys=True, cls=plotly.utils.PlotlyJSONEncoder)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:12]
+
+
+def _unique(div_id: str) -> str:
+    """Return ``div_id``, suffixed if it was already used in this kernel (one page)."""
+    candidate, n = div_id, 1
+    while candidate in _used_ids:
+        n += 1
+        candidate = f"{div_id}-{n}"
+    _used_ids.add(candidate)
+    return candidate
+
+
+def figure_html(fig: go.Figure | dict[str, Any], *, div_id: str | None = None) -> str:
+    """Return the HTML fragment that shows ``fig`` once ``Plotly`` is loaded.
+
+    The fragment holds the figure's data and a call to ``Plotly.newPlot``; it
+    neither includes nor fetches plotly.js or MathJax. ``div_id`` defaults to
+    :func:`figure_id` of the figure's name (see :func:`name_figure`).
+    """
+    fig_dict = _figure_dict(fig)
+    name = _name_of(fig_dict)
+    download_name = figure_id(name).removeprefix("plotly-")
+    config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": download_name}}
+    return pio.to_html(
+        fig_dict,
+        config=config,
+        include_plotlyjs=False,
+        include_mathjax=False,
+        full_html=False,
+        div_id=div_id or figure_id(name),
+        default_height=_DEFAULT_HEIGHT,
+        validate=False,
+    )
+
+
+class EditionRenderer(MimetypeRenderer):
+    """Plotly renderer that emits :func:`figure_html` as ``text/html``."""
+
+    def to_mimebundle(self, fig_dict: dict[str, Any]) -> dict[str, str]:
+        """Return the MIME bundle for one figure."""
+        div_id = _unique(figure_id(_name_of(fig_dict)))
+        return {"text/html": figure_html(fig_dict, div_id=div_id)}
+
+
+def activate() -> None:
+    """Register the ``edition`` renderer and make it plotly's default."""
+    pio.renderers[RENDERER_NAME] = EditionRenderer()
+    pio.renderers.default = RENDERER_NAME
+
+
+def plotly_js_path() -> Path:
+    """Return the path of the plotly.js bundle shipped in the installed plotly."""
+    path = Path(plotly.__file__).parent / "package_data" / PLOTLY_JS
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: plotly.js is missing from the plotly package")
+    return path
+
+
+# Sphinx extension -----------------------------------------------------------
+
+
+def _add_static_file(app: Any) -> None:
+    """Have Sphinx copy plotly.js from the plotly package into ``_static``."""
+    app.config.html_static_path.append(str(plotly_js_path()))
+
+
+def _add_script(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Load plotly.js, synchronously, on a page that holds a figure."""
+    if doctree is not None and _FIGURE_MARKER in context.get("body", ""):
+        app.add_js_file(PLOTLY_JS)
+
+
+def add_plotly(app: Any) -> None:
+    """Serve plotly.js, from ``_static``, to the pages that show figures."""
+    app.connect("builder-inited", _add_static_file)
+    app.connect("html-page-context", _add_script)

@@ -1,0 +1,199 @@
+"""Offer the export files on the website and describe them; quote the methods' parameters.
+
+A Sphinx extension (listed in ``_config.yml``) for the pages *About the data*:
+
+* at the end of an HTML build, the files of :func:`analysis.export.files.export_files`
+  are written into the site, in ``_downloads/data/`` (:data:`DATA_DIR`), with
+  a ``SHA256SUMS`` file that ``sha256sum -c`` checks, so the data can be had
+  from the site itself, offline;
+* ``{edition-downloads}`` lists them with a link, what each holds, its size in
+  bytes and its SHA-256, computed from the very texts that are written;
+* ``{edition-data-dictionary}`` renders :data:`analysis.export.dictionary.DATA_DICTIONARY`:
+  every file, every column, its type and meaning;
+* it registers the role ``{method-value}`` of the methods page and its
+  bibliography style ``edition``, both defined in :mod:`analysis.site.pages.methods`.
+
+Pages that use these depend on ``seeds/`` and on the package's modules, so
+Sphinx reads them again whenever the inputs or the code that computes the
+files change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from analysis import paths
+from analysis.export.dictionary import DATA_DICTIONARY, data_dictionary
+from analysis.export.files import export_files, write_files
+from analysis.site.cache import current_edition, current_register, input_files
+from analysis.site.pages.base import build_inputs, note_inputs
+
+__all__ = ["CHECKSUMS", "DATA_DIR", "add_downloads", "checksums_text", "site_files"]
+
+#: Folder of the export files in the built site, relative to its root.
+DATA_DIR = "_downloads/data"
+
+#: Name of the checksum file written beside them (``sha256sum -c SHA256SUMS``).
+CHECKSUMS = "SHA256SUMS"
+
+_logger = logging.getLogger(__name__)
+
+#: What the data dictionary lists for a file, by suffix.
+_ITEMS = {".csv": "columns", ".json": "fields", ".xml": "elements"}
+
+
+def _stamp(files: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
+    return tuple((str(f), f.stat().st_mtime_ns) for f in files)
+
+
+@lru_cache(maxsize=2)
+def _cached_files(
+    decisions: str, actors: str, stamp: tuple[tuple[str, int], ...]
+) -> dict[str, str]:
+    return export_files(current_edition(decisions), current_register(actors))
+
+
+def site_files(
+    decisions: str | Path = paths.DECISIONS, actors: str | Path = paths.ACTORS
+) -> dict[str, str]:
+    """The export files, by name, computed once per change of their inputs."""
+    return _cached_files(str(decisions), str(actors), _stamp(input_files(decisions, actors)))
+
+
+def checksums_text(files: Mapping[str, str]) -> str:
+    """The content of ``SHA256SUMS``: one ``<sha256>  <name>`` line per file.
+
+    >>> checksums_text({"a.csv": "x\\n"})
+    '73cb3858a687a8494ca3323053016282f3dad39d42cf62ca4e79dda2aac7d9ac  a.csv\\n'
+    """
+    return "".join(f"{_sha256(text)}  {name}\n" for name, text in files.items())
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _DataDirective(SphinxDirective):
+    """Shared helpers: the inputs from the configuration, dependencies, links to the files."""
+
+    has_content = False
+
+    def sources(self) -> tuple[str, str]:
+        return note_inputs(self.env)
+
+    def file_uri(self, name: str) -> str:
+        builder = self.env.app.builder
+        return relative_uri(builder.get_target_uri(self.env.docname), f"{DATA_DIR}/{name}")
+
+
+def _table(
+    widths: list[int], header: list[str], rows: list[list[nodes.Node | str]], classes: list[str]
+) -> nodes.table:
+    table = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(widths))
+    table += group
+    group.extend(nodes.colspec(colwidth=w) for w in widths)
+    head = nodes.thead()
+    group += head
+    body = nodes.tbody()
+    group += body
+    for target, cells in ((head, [header]), (body, rows)):
+        for cells_of_row in cells:
+            row = nodes.row()
+            for cell in cells_of_row:
+                entry = nodes.entry()
+                para = nodes.paragraph()
+                para += nodes.Text(cell) if isinstance(cell, str) else cell
+                entry += para
+                row += entry
+            target += row
+    return table
+
+
+def _anchor(name: str) -> str:
+    return "file-" + name.replace(".", "-")
+
+
+class EditionDownloads(_DataDirective):
+    """The export files: for each, a link, its size, what it holds and its SHA-256."""
+
+    def run(self) -> list[nodes.Node]:
+        files = site_files(*self.sources())
+        listing = nodes.definition_list(classes=["edition-downloads"])
+        for name, text in files.items():
+            item = nodes.definition_list_item()
+            term = nodes.term(ids=[f"download-{name.replace('.', '-')}"])
+            link = nodes.reference("", "", refuri=self.file_uri(name), classes=["download"])
+            link += nodes.literal("", name)
+            term += link
+            term += nodes.Text(f" \u00b7 {len(text.encode('utf-8')):,} bytes")
+            item += term
+            definition = nodes.definition()
+            about = nodes.paragraph()
+            about += nodes.Text(DATA_DICTIONARY[name].description + " ")
+            what = _ITEMS[Path(name).suffix]
+            about += nodes.reference("", f"Its {what}.", refuri=f"#{_anchor(name)}", internal=True)
+            definition += about
+            checksum = nodes.paragraph(classes=["checksum"])
+            checksum += nodes.Text("SHA-256 ")
+            checksum += nodes.literal("", _sha256(text), classes=["sha256"])
+            definition += checksum
+            item += definition
+            listing += item
+        note = nodes.paragraph()
+        note += nodes.Text("The same checksums in one file, for ")
+        note += nodes.literal("", f"sha256sum -c {CHECKSUMS}")
+        note += nodes.Text(": ")
+        link = nodes.reference("", "", refuri=self.file_uri(CHECKSUMS), classes=["download"])
+        link += nodes.literal("", CHECKSUMS)
+        note += link
+        note += nodes.Text(".")
+        return [listing, note]
+
+
+class EditionDataDictionary(_DataDirective):
+    """The data dictionary: for every export file, its columns or fields, types and meanings."""
+
+    def run(self) -> list[nodes.Node]:
+        decisions, _ = self.sources()
+        out: list[nodes.Node] = []
+        for name, spec in data_dictionary(current_edition(decisions)).items():
+            title = nodes.rubric("", "", ids=[_anchor(name)], classes=["data-file"])
+            link = nodes.reference("", "", refuri=self.file_uri(name), classes=["download"])
+            link += nodes.literal("", name)
+            title += link
+            out.append(title)
+            out.append(nodes.paragraph("", spec.description))
+            what = _ITEMS[Path(spec.name).suffix].capitalize()[:-1]
+            rows: list[list[nodes.Node | str]] = [
+                [nodes.literal("", f.name), f.type, f.description] for f in spec.fields
+            ]
+            out.append(_table([30, 20, 50], [what, "Type", "Meaning"], rows, ["data-dictionary"]))
+        return out
+
+
+def _write_files(app: Any, exception: BaseException | None) -> None:
+    """At the end of an HTML build, write the export files and their checksums into the site."""
+    if exception is not None or app.builder.format != "html":
+        return
+    files = dict(site_files(*build_inputs(app.config)))
+    files[CHECKSUMS] = checksums_text(files)
+    folder = Path(app.outdir) / DATA_DIR
+    write_files(folder, files)
+    _logger.info("edition data: %d files written to %s", len(files), folder)
+
+
+def add_downloads(app: Any) -> None:
+    """Register the data page's directives and write the export files at the end of a build."""
+    app.add_directive("edition-downloads", EditionDownloads)
+    app.add_directive("edition-data-dictionary", EditionDataDictionary)
+    app.connect("build-finished", _write_files)

@@ -1,0 +1,159 @@
+"""Figures of the actors: the co-mention heatmap, and how actors are drawn as markers.
+
+:func:`comention_heatmap` draws a co-mention matrix computed elsewhere
+(:mod:`analysis.measures.comentions`). The markers of the co-mention network
+(:mod:`analysis.site.figures.network`) take their colour from the type of actor
+(:data:`TYPE_COLOURS`), their size from the number of mentions
+(:func:`node_sizes`) and the place of their label from :func:`label_places`.
+Plotly reads some HTML in hover text and tick labels (``<b>``, ``<br>``,
+entities), so every piece of register text is passed through
+:func:`html.escape` before it reaches the figure.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.site.display import name_figure
+
+__all__ = [
+    "TYPE_COLOURS",
+    "comention_heatmap",
+    "label_places",
+    "node_sizes",
+]
+
+#: Colours of the types of actor (Okabe-Ito, safe for colour-blind readers).
+TYPE_COLOURS: dict[str, str] = {
+    "person": "#0072B2",
+    "organisation": "#D55E00",
+    "place": "#009E73",
+    "group": "#CC79A7",
+}
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def node_sizes(
+    mentions: Sequence[int], *, smallest: float = 8.0, largest: float = 34.0
+) -> list[float]:
+    """Marker diameters whose areas grow with the number of mentions.
+
+    The diameter goes with the square root of the mentions, scaled so that
+    the most mentioned actor gets ``largest``; no marker is below ``smallest``.
+
+    >>> node_sizes([1, 4, 16], smallest=2, largest=40)
+    [10.0, 20.0, 40.0]
+    """
+    top = max(mentions, default=0)
+    if top <= 0:
+        return [smallest for _ in mentions]
+    return [round(max(smallest, largest * math.sqrt(max(m, 0) / top)), 3) for m in mentions]
+
+
+#: The size of the network's plotting area, in pixels, that label placement assumes.
+_PLOT_PX = (680.0, 520.0)
+_LABEL_PX = (6.2, 14.0)  # width of a character and height of a line at font size 11
+_PLACES = ("top center", "bottom center", "middle right", "middle left")
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def label_places(
+    points: Sequence[tuple[float, float]],
+    sizes: Sequence[float],
+    labels: Sequence[str],
+    *,
+    ranges: tuple[tuple[float, float], ...],
+    plot_px: tuple[float, float] = _PLOT_PX,
+) -> list[str]:
+    """A ``textposition`` for each labelled point that keeps labels off each other.
+
+    Greedy and deterministic: points are taken by decreasing marker size (then
+    in order); each label goes to the first of top, bottom, right or left
+    where it overlaps least (in estimated pixels) the markers and the labels
+    already placed. An empty label gets ``"top center"``.
+    """
+    (x0, x1), (y0, y1) = ranges
+    sx = plot_px[0] / ((x1 - x0) or 1.0)
+    sy = plot_px[1] / ((y1 - y0) or 1.0)
+    centres = [((x - x0) * sx, (y - y0) * sy) for x, y in points]
+    obstacles = [
+        (cx - r, cy - r, cx + r, cy + r)
+        for (cx, cy), r in zip(centres, (s / 2 for s in sizes), strict=True)
+    ]
+    places = ["top center"] * len(points)
+    for k in sorted(range(len(points)), key=lambda k: (-sizes[k], k)):
+        if not labels[k]:
+            continue
+        (cx, cy), r = centres[k], sizes[k] / 2
+        w, h = len(labels[k]) * _LABEL_PX[0], _LABEL_PX[1]
+        boxes = {
+            "top center": (cx - w / 2, cy + r, cx + w / 2, cy + r + h),
+            "bottom center": (cx - w / 2, cy - r - h, cx + w / 2, cy - r),
+            "middle right": (cx + r, cy - h / 2, cx + r + w, cy + h / 2),
+            "middle left": (cx - r - w, cy - h / 2, cx - r, cy + h / 2),
+        }
+        others = [o for j, o in enumerate(obstacles) if j != k]
+        best = min(
+            _PLACES, key=lambda p: (sum(_overlap(boxes[p], o) for o in others), _PLACES.index(p))
+        )
+        places[k] = best
+        obstacles.append(boxes[best])
+    return places
+
+
+def comention_heatmap(
+    matrix: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    value_label: str = "sentences with both",
+    name: str = "actors-heatmap",
+) -> go.Figure:
+    """Draw a square co-mention matrix (:func:`analysis.measures.comentions.comention_matrix`).
+
+    Rows and columns keep the matrix's order; ``labels`` maps its ids to the
+    names shown (escaped; they must differ). The diagonal (an actor with
+    itself) is left blank. Hovering a cell gives both names and its value.
+    """
+    ids = list(matrix.index)
+    if list(matrix.columns) != ids:
+        raise ValueError("the matrix must have the same actors, in the same order, on both axes")
+    shown = [_e((labels or {}).get(i, i)) for i in ids]
+    if len(set(shown)) != len(shown):
+        raise ValueError("two actors of the matrix have the same label")
+    z = [
+        [None if r == c else float(matrix.iat[r, c]) for c in range(len(ids))]
+        for r in range(len(ids))
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=shown,
+            y=shown,
+            hoverongaps=False,
+            colorscale="Blues",
+            xgap=1,
+            ygap=1,
+            hovertemplate=f"%{{y}} \u2013 %{{x}}<br>{_e(value_label)}: %{{z:.3~g}}<extra></extra>",
+            colorbar={"title": {"text": _e(value_label)}},
+        )
+    )
+    side = 260 + 18 * len(ids)
+    fig.update_layout(
+        height=side,
+        template="plotly_white",
+        margin={"t": 20, "r": 10, "b": 10, "l": 10},
+        xaxis={"side": "top", "tickangle": -45, "showgrid": False},
+        yaxis={"autorange": "reversed", "showgrid": False},
+    )
+    return name_figure(fig, name)

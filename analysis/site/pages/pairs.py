@@ -1,0 +1,133 @@
+"""The evidence of each pair of actors on the actors page, quoted and escaped.
+
+:func:`pair_evidence` returns a chooser over the pairs of actors named
+together; each panel quotes, exactly and linked to the reading text, the
+sentences that show the pair in each window, the two actors' names marked.
+Every piece of register or witness text goes through :func:`html.escape`
+(directly or through :mod:`analysis.site.markup`).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from analysis.site import markup
+from analysis.site.pages.actors import register_link
+from analysis.site.pages.register import sort_key
+from analysis.text.edition import Edition, Sentence
+
+__all__ = ["pair_evidence"]
+
+
+def _marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` escaped, with the given character spans inside ``<mark>``."""
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        if a < pos:
+            continue
+        out += [html.escape(text[pos:a]), f"<mark>{html.escape(text[a:b])}</mark>"]
+        pos = b
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def _quote(sentence: Sentence, spans: Iterable[tuple[int, int]]) -> str:
+    """One evidence sentence: its id, linked to the text, and its words, quoted exactly.
+
+    ``spans`` are paragraph offsets of the mentions to mark.
+    """
+    inside = [(a - sentence.start, b - sentence.start) for a, b in spans]
+    link = markup.link(sentence.id, f"{markup.TEXT_PAGE}#{sentence.id}")
+    return f"<li>{link.text} <q>{_marked(sentence.text, inside)}</q></li>"
+
+
+def pair_evidence(
+    edition: Edition,
+    actors: pd.DataFrame,
+    mentions: pd.DataFrame,
+    comention_tables: Mapping[str, pd.DataFrame],
+    *,
+    name: str = "actor-pair",
+) -> markup.Html:
+    """A chooser over the pairs of actors; each panel quotes the pair's evidence.
+
+    The pairs are those of every window in ``comention_tables`` (a pair that
+    meets in a sentence also meets in its paragraph), sorted by the count of
+    the first window, then of the next ones, descending, then by the names.
+    A panel has one group per window: the sentences that show the pair
+    (:func:`analysis.measures.comentions.comentions`, column ``evidence``), each linked
+    to the reading text and quoted exactly, the two actors' names marked.
+    """
+    names = dict(zip(actors["id"], actors["name"], strict=True))
+    windows = list(comention_tables)
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    evidence: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
+    for window, table in comention_tables.items():
+        for r in table.to_dict("records"):
+            pair = (r["actor_a"], r["actor_b"])
+            counts.setdefault(pair, {})[window] = int(r["count"])
+            evidence.setdefault(pair, {})[window] = tuple(r["evidence"])
+    pairs = sorted(
+        counts,
+        key=lambda p: (
+            *(-counts[p].get(w, 0) for w in windows),
+            sort_key(names[p[0]]),
+            sort_key(names[p[1]]),
+            p,
+        ),
+    )
+    sentences = {s.id: s for s in edition.sentences}
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for actor, sid, a, b in zip(
+        mentions["actor_id"],
+        mentions["sentence_id"],
+        mentions["start"],
+        mentions["end"],
+        strict=True,
+    ):
+        spans.setdefault((sid, actor), []).append((int(a), int(b)))
+
+    def quote(sid: str, pair: tuple[str, str]) -> str:
+        return _quote(sentences[sid], spans.get((sid, pair[0]), []) + spans.get((sid, pair[1]), []))
+
+    options = []
+    for pair in pairs:
+        a, b = pair
+        summary = ", ".join(f"{counts[pair].get(w, 0)} {w}s" for w in windows)
+        label = f"{names[a]} \u2013 {names[b]} ({summary})"
+        parts = [
+            f'<p class="pair-title">{register_link(a, names[a]).text} and '
+            f"{register_link(b, names[b]).text}</p>"
+        ]
+        for window in windows:
+            ids = evidence[pair].get(window, ())
+            n = counts[pair].get(window, 0)
+            unit = window if n == 1 else f"{window}s"
+            parts.append(
+                f'<p class="pair-window"><strong>In the {html.escape(window)}: '
+                f"{n} {html.escape(unit)}</strong></p>"
+            )
+            if not ids:
+                parts.append("<p>Never in the same sentence.</p>")
+                continue
+            if window == "sentence":
+                parts.append(
+                    '<ol class="evidence">' + "".join(quote(s, pair) for s in ids) + "</ol>"
+                )
+                continue
+            by_paragraph: dict[str, list[str]] = {}
+            for s in ids:
+                by_paragraph.setdefault(sentences[s].paragraph_id, []).append(s)
+            for pid, sentence_ids in by_paragraph.items():
+                parts.append(
+                    f'<p class="evidence-paragraph">'
+                    f"{markup.link(f'¶ {pid[1:]}', f'{markup.TEXT_PAGE}#{pid}').text}"
+                    '</p><ol class="evidence">'
+                    + "".join(quote(s, pair) for s in sentence_ids)
+                    + "</ol>"
+                )
+        options.append((f"{a}--{b}", label, markup.Html("".join(parts))))
+    return markup.chooser(name, "Pair of actors:", options)
