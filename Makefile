@@ -12,7 +12,10 @@ SHELL := bash
 .DEFAULT_GOAL := site
 .DELETE_ON_ERROR:
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# Python 3.11 or later; `make` stops with what to install when there is none.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+  command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  2>/dev/null && { command -v $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -37,6 +40,11 @@ PIP_QUIET := { grep -v "is ignored: it is neither a file nor a directory" || tru
 venv setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "make: the edition needs Python 3.11 or later with venv and pip" \
+	    "(Debian: apt-get install python3 python3-venv; or set PYTHON=/path/to/python3.11)" >&2; \
+	  exit 1; \
+	fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock 2>&1 | $(PIP_QUIET)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 | $(PIP_QUIET)
@@ -58,7 +66,8 @@ site: $(STAMP)
 	echo "$$inputs" > $(INPUTS_STAMP)
 
 # The browser tests drive Debian's Chromium; as root with apt, install it when missing.
-CHROMIUM := /usr/bin/chromium
+# CHROMIUM names the browser for this Makefile and for the tests (tests/browser).
+export CHROMIUM ?= /usr/bin/chromium
 browser:
 	@if [ ! -x $(CHROMIUM) ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -80,14 +89,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 
-# Regenerates requirements.lock from pyproject.toml (runtime deps and the dev
-# extra) for Python 3.11 on Linux. uv is a tool of this target only: it is
-# installed into the venv here and is not part of the lock.
+# Regenerates requirements.lock, with the hash of every file, from
+# pyproject.toml (runtime deps and the dev extra) for Python 3.11 on Linux.
+# uv, pinned here, is a tool of this target only: it is installed into the
+# venv here and is not part of the lock.
+UV_VERSION := 0.13.9
 lock: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv 2>&1 | $(PIP_QUIET)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) 2>&1 | $(PIP_QUIET)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
 	  --python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" \
-	  --quiet -o requirements.lock
+	  --generate-hashes --quiet -o requirements.lock
 
 export: $(STAMP)
 	$(BIN)/python -m analysis export --out $(BUILD)/data

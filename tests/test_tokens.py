@@ -1,18 +1,20 @@
 # ruff: noqa: RUF001 -- the cases quote the essay's curly quotes and apostrophes
-"""Tokens, terms, stopwords and inflection groups (analysis/tokens.py)."""
+"""Tokens, terms, stopwords and inflection groups (analysis/measures/tokens.py)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from analysis.measures import tokens
 from analysis.measures.tokens import (
     CLITICS,
+    STOPWORD_LIST,
     STOPWORDS,
     fold,
     group_terms,
@@ -85,9 +87,12 @@ def test_fold_keeps_abbreviations_recognisable() -> None:
     assert fold("Guzman") == "guzman"
 
 
-def test_stopwords_are_scikit_learns_list_plus_the_clitics() -> None:
-    assert frozenset(ENGLISH_STOP_WORDS) <= STOPWORDS
-    assert STOPWORDS - frozenset(ENGLISH_STOP_WORDS) == CLITICS
+def test_stopwords_are_the_glasgow_list_plus_the_clitics() -> None:
+    data = Path(tokens.__file__).parent / "data" / "stopwords.txt"
+    words = [w for w in data.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+    assert words == sorted(set(words)) and all(w == w.strip().lower() and w for w in words)
+    assert len(STOPWORD_LIST) == len(words) == 318  # scikit-learn's ENGLISH_STOP_WORDS
+    assert STOPWORDS - STOPWORD_LIST == CLITICS
     assert {"’s", "'s", "n’t", "’ll"} <= CLITICS
     assert {"the", "would", "you"} <= STOPWORDS
     assert not {"cartel", "u.s.", "mexico", "drug"} & STOPWORDS

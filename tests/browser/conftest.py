@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -30,7 +31,9 @@ from playwright.sync_api import (
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
-CHROMIUM = Path(os.environ.get("EDITION_CHROMIUM", "/usr/bin/chromium"))
+#: The browser: $CHROMIUM, which the Makefile sets and exports (`make test`),
+#: else the ``chromium`` on the PATH.
+CHROMIUM = Path(os.environ.get("CHROMIUM") or shutil.which("chromium") or "chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -126,7 +129,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     if not CHROMIUM.is_file():
         pytest.fail(
             f"{CHROMIUM} not found: install Debian's chromium "
-            "(`apt-get install chromium`) or set EDITION_CHROMIUM",
+            "(`apt-get install chromium`) or set CHROMIUM to its path",
             pytrace=False,
         )
     browser = playwright.chromium.launch(

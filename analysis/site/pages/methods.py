@@ -24,7 +24,6 @@ from docutils import nodes
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sphinx.util.docutils import SphinxRole
 
 from analysis.export.dictionary import DATA_DICTIONARY
@@ -71,7 +70,7 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
     values: dict[str, Any] = {
         **edition_counts(edition),
         "stopwords": len(tokens.STOPWORDS),
-        "sklearn-stopwords": len(ENGLISH_STOP_WORDS),
+        "stopword-list": len(tokens.STOPWORD_LIST),
         "clitic-forms": len(tokens.CLITICS),
         "abbreviations": ", ".join(f"{a}." for a in ABBREVIATIONS),
         "word-tokens": f"{int(totals['tokens'].sum()):,}",
