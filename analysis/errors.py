@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DecisionsError", "EditionError", "RegisterError", "WitnessError"]
+__all__ = ["ClaimsError", "DecisionsError", "EditionError", "RegisterError", "WitnessError"]
 
 
 class EditionError(ValueError):
@@ -30,3 +30,7 @@ class DecisionsError(EditionError):
 
 class RegisterError(EditionError):
     """The register of actors is malformed."""
+
+
+class ClaimsError(EditionError):
+    """The editor's reference summaries are malformed or disagree with the edition."""

@@ -30,8 +30,21 @@ from analysis.measures.comentions import WINDOWS, comentions
 from analysis.measures.mentions import actor_table, find_mentions
 from analysis.measures.network import comention_graph, network_measures
 from analysis.measures.statistics import section_statistics
-from analysis.measures.summaries import summaries_record, summarize
-from analysis.measures.terms import keyness, term_frequencies, tfidf_by_section
+from analysis.measures.summaries import (
+    best_method,
+    method_comparison,
+    summaries_record,
+    summarize,
+)
+from analysis.measures.terms import (
+    english_keyness,
+    keyness,
+    lemma_merges,
+    term_frequencies,
+    tfidf_by_section,
+)
+from analysis.measures.units import TermUnits, term_units
+from analysis.text.claims import SectionClaims, load_claims
 from analysis.text.edition import ApparatusEntry, Edition
 from analysis.text.register import Register, load_register
 
@@ -162,9 +175,20 @@ def apparatus_rows(edition: Edition) -> list[dict[str, Any]]:
 class Sources:
     """The inputs of the export and the tables computed from them, each computed once."""
 
-    def __init__(self, edition: Edition, register: Register) -> None:
+    def __init__(
+        self,
+        edition: Edition,
+        register: Register,
+        claims: tuple[SectionClaims, ...] = (),
+    ) -> None:
         self.edition = edition
         self.register = register
+        self.claims = claims
+
+    @cached_property
+    def units(self) -> TermUnits:
+        """The multiword terms (:func:`analysis.measures.units.term_units`)."""
+        return term_units(self.edition, self.register)
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
@@ -228,9 +252,18 @@ def _network_frame(src: Sources) -> pd.DataFrame:
 def _summaries(src: Sources) -> dict[str, Any]:
     """The content of ``summaries.json`` (:func:`analysis.measures.summaries.summaries_record`)."""
     statistics = section_statistics(
-        src.edition, mentions=src.mentions, keyness=keyness(src.edition)
+        src.edition, mentions=src.mentions, keyness=keyness(src.edition, src.units)
     )
-    return summaries_record(src.edition, summarize(src.edition), statistics)
+    comparison = method_comparison(src.edition, src.claims)
+    method = best_method(comparison) if len(comparison) else "textrank"
+    return summaries_record(
+        src.edition,
+        summarize(src.edition, method=method),
+        statistics,
+        method=method,
+        claims=src.claims,
+        comparison=comparison,
+    )
 
 
 #: Every export file, by name: how its text is made from the sources.
@@ -238,11 +271,14 @@ FILES: dict[str, Callable[[Sources], str]] = {
     "edition.json": lambda src: _json_text(edition_record(src.edition)),
     "edition.xml": lambda src: tei_text(src.edition, src.register, src.mentions),
     "apparatus.csv": lambda src: _csv_text(apparatus_rows(src.edition), APPARATUS_COLUMNS),
-    "terms.csv": lambda src: _frame_text(term_frequencies(src.edition)),
+    "terms.csv": lambda src: _frame_text(term_frequencies(src.edition, src.units)),
     "keyness.csv": lambda src: _frame_text(
-        keyness(src.edition).rename(columns={"log_ratio": "effect"})
+        keyness(src.edition, src.units).rename(columns={"log_ratio": "effect"})
     ),
-    "tfidf.csv": lambda src: _frame_text(tfidf_by_section(src.edition)),
+    "english.csv": lambda src: _frame_text(english_keyness(src.edition, src.units)),
+    "tfidf.csv": lambda src: _frame_text(tfidf_by_section(src.edition, src.units)),
+    "lemmas.csv": lambda src: _frame_text(lemma_merges(src.edition, src.units)),
+    "multiword.csv": lambda src: _csv_text(src.units.table(), ("term", "tokens", "source")),
     "actors.csv": lambda src: _frame_text(_actors_frame(src)),
     "mentions.csv": lambda src: _frame_text(src.mentions),
     "comentions.csv": lambda src: _frame_text(_comentions_frame(src)),
@@ -251,9 +287,14 @@ FILES: dict[str, Callable[[Sources], str]] = {
 }
 
 
-def export_files(edition: Edition, register: Register) -> dict[str, str]:
-    """Compute the text of every export file, by name, in the order of :data:`FILES`."""
-    src = Sources(edition, register)
+def export_files(
+    edition: Edition, register: Register, claims: tuple[SectionClaims, ...] | None = None
+) -> dict[str, str]:
+    """Compute the text of every export file, by name, in the order of :data:`FILES`.
+
+    ``claims`` defaults to the editor's reference summaries in ``seeds/summaries.yaml``.
+    """
+    src = Sources(edition, register, load_claims(edition) if claims is None else claims)
     return {name: make(src) for name, make in FILES.items()}
 
 

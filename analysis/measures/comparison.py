@@ -16,6 +16,7 @@ import pandas as pd
 from analysis.measures.comentions import comentions
 from analysis.measures.mentions import find_mentions
 from analysis.measures.terms import collocations, dispersion, term_frequencies
+from analysis.measures.units import TermUnits, term_units
 from analysis.text.edition import Edition
 from analysis.text.order import witness_order_edition
 from analysis.text.register import Register
@@ -77,13 +78,14 @@ def order_comparison(edition: Edition, register: Register) -> pd.DataFrame:
     differ.
     """
     witness = witness_order_edition(edition)
+    units = term_units(edition, register)
     measures: list[tuple[str, str, Callable[[Edition], set[Hashable]]]] = [
         ("sentences", "sentence texts", lambda ed: {s.text for s in ed.sentences}),
         (
             "term frequencies",
             f"top {TOP} terms with their counts",
             lambda ed: set(
-                term_frequencies(ed).head(TOP)[["term", "count"]].itertuples(index=False, name=None)
+                term_frequencies(ed, units).head(TOP)[["term", "count"]].itertuples(index=False, name=None)
             ),
         ),
         (
@@ -95,7 +97,7 @@ def order_comparison(edition: Edition, register: Register) -> pd.DataFrame:
             "collocations",
             f"top {TOP} bigrams by likelihood ratio",
             lambda ed: set(
-                collocations(ed, measure="likelihood")
+                collocations(ed, units, measure="likelihood")
                 .head(TOP)[["w1", "w2"]]
                 .itertuples(index=False, name=None)
             ),
@@ -192,15 +194,15 @@ def difference_evidence(edition: Edition, differences: pd.DataFrame) -> pd.DataF
     )
 
 
-def dispersion_pairs(edition: Edition, terms: list[str]) -> pd.DataFrame:
+def dispersion_pairs(edition: Edition, units: TermUnits, terms: list[str]) -> pd.DataFrame:
     """Each occurrence of ``terms`` with its place in the reading text and in W.
 
     Columns: ``term``, ``token``, ``sentence_id``, ``line`` (of *W*),
     ``reading`` and ``witness`` (its position as a fraction of each text), in
     reading order.
     """
-    reading = dispersion(edition, terms, order="reading")
-    witness = dispersion(edition, terms, order="witness")
+    reading = dispersion(edition, units, terms, order="reading")
+    witness = dispersion(edition, units, terms, order="witness")
     key = ["term", "sentence_id", "line", "token"]
     reading = reading.assign(k=reading.groupby(key).cumcount())
     witness = witness.assign(k=witness.groupby(key).cumcount())

@@ -1,12 +1,30 @@
-"""Summarise each section by its most central sentences (TextRank).
+"""Summarise each section by the sentences that state its claim, with a method chosen by test.
 
 The summary of a section is extractive: it quotes, verbatim and in the order of
-the text, the ``k`` sentences that TextRank (Mihalcea & Tarau 2004, "TextRank:
-Bringing Order into Texts", EMNLP) ranks highest among the sentences of that
-section. The method:
+the text, the ``k`` sentences that a method ranks highest among the sentences
+of that section. :data:`METHODS` holds four general methods, none with a
+setting of its own for a section:
+
+* ``textrank``: TextRank (Mihalcea & Tarau 2004), below;
+* ``lexrank``: LexRank (Erkan & Radev 2004), in sumy's implementation: PageRank
+  over the cosine similarities of tf-idf vectors, edges below 0.1 dropped;
+* ``centroid``: the centroid method (Radev et al. 2004): each sentence scored
+  by the cosine of its tf-idf vector (idf over all the sentences of the
+  essay) with the section's centroid, the mean of its sentences' vectors;
+* ``position``: the position method of Baxendale (1958) and Edmundson (1969):
+  a paragraph's first sentence states its topic, so sentences rank by their
+  place in their paragraph, first sentences first, then by reading order.
+
+:func:`method_comparison` measures each against the editor's reference
+(:mod:`analysis.text.claims`): the share of the reference sentences that the
+method's ``k`` sentences include (recall), and the average precision of its
+whole ranking. :func:`best_method` picks the method with the highest mean
+recall, then mean average precision, then name.
+
+TextRank:
 
 * each sentence becomes the list of its terms (:func:`analysis.measures.tokens.term_tokens`:
-  folded word tokens without stopwords), each reduced to its Snowball stem;
+  folded word tokens without stopwords), each reduced to its lemma;
 * two sentences are joined by an edge weighted by :func:`sentence_similarity`;
 * the sentences are ranked by weighted PageRank over that graph (networkx, fixed
   tolerance and iteration limit), ties broken by reading order.
@@ -23,19 +41,29 @@ of ``summaries.json``.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import networkx as nx
 import pandas as pd
+from sumy.models.dom import ObjectDocumentModel
+from sumy.models.dom import Paragraph as SumyParagraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.summarizers.lex_rank import LexRankSummarizer
 
-from analysis.measures.tokens import stem, term_tokens
+from analysis.measures.tokens import STOPWORDS, lemma, term_tokens
+from analysis.text.claims import SectionClaims
 from analysis.text.edition import Edition, Section, Sentence
 
 __all__ = [
+    "METHODS",
+    "METHOD_DESCRIPTIONS",
     "SectionSummary",
+    "best_method",
+    "method_comparison",
     "rank_sentences",
     "sentence_similarity",
     "summaries_record",
@@ -51,7 +79,7 @@ _TIE_DIGITS = 12
 #: Decimal places of the scores in :func:`summaries_record`.
 _RECORD_DIGITS = 6
 
-_stem = lru_cache(maxsize=None)(stem)
+_lemma = lru_cache(maxsize=None)(lemma)
 
 
 @dataclass(frozen=True)
@@ -85,7 +113,7 @@ def sentence_similarity(a_terms: Sequence[str], b_terms: Sequence[str]) -> float
     The base of the logarithm scales every edge alike and so does not change
     the ranking; the natural logarithm is used.
 
-    >>> round(sentence_similarity(["cartel", "leader", "escap"],
+    >>> round(sentence_similarity(["cartel", "leader", "escape"],
     ...                           ["cartel", "leader", "prison", "tunnel"]), 6)
     0.804859
     >>> sentence_similarity(["cartel"], ["cartel", "leader"])
@@ -98,8 +126,8 @@ def sentence_similarity(a_terms: Sequence[str], b_terms: Sequence[str]) -> float
 
 
 def _sentence_terms(text: str) -> list[str]:
-    """The stemmed terms of a sentence, in order, repeats kept."""
-    return [_stem(t) for t in term_tokens(text)]
+    """The lemmatised terms of a sentence, in order, repeats kept."""
+    return [m for m in map(_lemma, term_tokens(text)) if m not in STOPWORDS]
 
 
 def rank_sentences(
@@ -143,20 +171,110 @@ def _section_sentences(section: Section) -> list[Sentence]:
     return [s for p in section.paragraphs for s in p.sentences]
 
 
-def summarize(edition: Edition, *, k: int = 3, damping: float = 0.85) -> list[SectionSummary]:
+class _Terms:
+    """A sumy tokenizer that gives a sentence's lemmatised terms (no nltk data needed)."""
+
+    @staticmethod
+    def to_words(text: str) -> list[str]:
+        return _sentence_terms(text)
+
+    @staticmethod
+    def to_sentences(text: str) -> list[str]:
+        return [text]
+
+
+def _lexrank(sentences: Sequence[Sentence], context: Sequence[Sentence]) -> list[tuple[str, float]]:
+    """LexRank (sumy): the ranking read from its top-1, top-2 ... choices."""
+    terms = _Terms()
+    model = ObjectDocumentModel([SumyParagraph([SumySentence(s.text, terms) for s in sentences])])
+    by_text: dict[str, list[int]] = {}
+    for i, s in enumerate(sentences):
+        by_text.setdefault(s.text.strip(), []).append(i)
+    summarizer = LexRankSummarizer()
+    order: list[int] = []
+    for count in range(1, len(sentences) + 1):
+        chosen = {i for c in summarizer(model, count) for i in by_text[str(c)]}
+        order.extend(sorted(chosen - set(order)))
+    n = len(sentences)
+    return [(sentences[i].id, (n - r) / n) for r, i in enumerate(order)]
+
+
+def _vectors(texts: Sequence[str], idf: dict[str, float]) -> list[dict[str, float]]:
+    return [{t: c * idf[t] for t, c in Counter(_sentence_terms(text)).items()} for text in texts]
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _centroid(
+    sentences: Sequence[Sentence], context: Sequence[Sentence]
+) -> list[tuple[str, float]]:
+    """The centroid method: cosine of each sentence's tf-idf vector with the section's mean."""
+    df = Counter(t for s in context for t in set(_sentence_terms(s.text)))
+    idf = {t: math.log(len(context) / n) for t, n in df.items()}
+    vectors = _vectors([s.text for s in sentences], idf)
+    centroid: Counter[str] = Counter()
+    for v in vectors:
+        centroid.update(v)
+    mean = {t: w / len(vectors) for t, w in centroid.items()}
+    scores = [_cosine(v, mean) for v in vectors]
+    order = sorted(range(len(sentences)), key=lambda i: (-round(scores[i], _TIE_DIGITS), i))
+    return [(sentences[i].id, scores[i]) for i in order]
+
+
+def _position(
+    sentences: Sequence[Sentence], context: Sequence[Sentence]
+) -> list[tuple[str, float]]:
+    """The position method: first sentences of paragraphs first, then reading order."""
+    order = sorted(range(len(sentences)), key=lambda i: (sentences[i].n, i))
+    return [(sentences[i].id, 1.0 / sentences[i].n) for i in order]
+
+
+def _textrank(
+    sentences: Sequence[Sentence], context: Sequence[Sentence]
+) -> list[tuple[str, float]]:
+    return rank_sentences(sentences)
+
+
+#: The summarising methods compared, by name: each ranks the sentences of a
+#: section (given all the sentences of the essay, which the centroid method
+#: uses for its idf) and returns ``(sentence_id, score)``, best first.
+METHODS: dict[str, Callable[[Sequence[Sentence], Sequence[Sentence]], list[tuple[str, float]]]] = {
+    "textrank": _textrank,
+    "lexrank": _lexrank,
+    "centroid": _centroid,
+    "position": _position,
+}
+
+
+def _ranked(edition: Edition, method: str) -> dict[str, list[tuple[str, float]]]:
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
+    context = list(edition.sentences)
+    return {
+        section.id: METHODS[method](_section_sentences(section), context)
+        for section in edition.sections
+    }
+
+
+def summarize(edition: Edition, *, k: int = 3, method: str = "textrank") -> list[SectionSummary]:
     """Summarise every section by its ``k`` top-ranked sentences (all of a shorter section).
 
-    Sentences are ranked within their section by :func:`rank_sentences`; the
-    summary gives the chosen ones in the order of the text. One summary per
-    section, in section order.
+    Sentences are ranked within their section by ``method`` (a name of
+    :data:`METHODS`); the summary gives the chosen ones in the order of the
+    text. One summary per section, in section order.
     """
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
+    ranked_all = _ranked(edition, method)
     summaries = []
     for section in edition.sections:
         sentences = _section_sentences(section)
         position = {s.id: i for i, s in enumerate(sentences)}
-        ranked = rank_sentences(sentences, damping=damping)
+        ranked = ranked_all[section.id]
         chosen = sorted(
             ((sid, score, rank) for rank, (sid, score) in enumerate(ranked[:k], start=1)),
             key=lambda c: position[c[0]],
@@ -173,6 +291,65 @@ def summarize(edition: Edition, *, k: int = 3, damping: float = 0.85) -> list[Se
     return summaries
 
 
+def _average_precision(ranking: Sequence[str], reference: set[str]) -> float:
+    """Mean of the precision at the rank of each reference sentence.
+
+    >>> _average_precision(["a", "b", "c", "d"], {"a", "c"})
+    0.8333333333333333
+    """
+    hits, total = 0, 0.0
+    for rank, sid in enumerate(ranking, start=1):
+        if sid in reference:
+            hits += 1
+            total += hits / rank
+    return total / len(reference) if reference else 0.0
+
+
+def method_comparison(
+    edition: Edition, claims: Sequence[SectionClaims], *, k: int = 3
+) -> pd.DataFrame:
+    """Measure every method of :data:`METHODS` against the editor's reference.
+
+    One row per method and section with a reference: ``reference`` (how many
+    sentences), ``found`` (how many of them are among the method's ``k``),
+    ``recall`` (found / reference), ``average_precision`` (of the method's
+    whole ranking of the section) and ``ranks`` (the rank of each reference
+    sentence, in reading order). Sorted by method order, then section order.
+    """
+    rows = []
+    for method in METHODS:
+        ranked = _ranked(edition, method)
+        for entry in claims:
+            ranking = [sid for sid, _ in ranked[entry.section_id]]
+            reference = [c.id for c in entry.sentences]
+            found = len(set(ranking[:k]) & set(reference))
+            rows.append(
+                {
+                    "method": method,
+                    "section": entry.section_id,
+                    "reference": len(reference),
+                    "found": found,
+                    "recall": found / len(reference),
+                    "average_precision": _average_precision(ranking, set(reference)),
+                    "ranks": tuple(ranking.index(sid) + 1 for sid in reference),
+                }
+            )
+    columns = ["method", "section", "reference", "found", "recall", "average_precision", "ranks"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def best_method(comparison: pd.DataFrame) -> str:
+    """The method of highest mean recall, then mean average precision, then name.
+
+    >>> best_method(pd.DataFrame({"method": ["a", "a", "b", "b"], "recall": [1, 0, 0.5, 0.5],
+    ...                           "average_precision": [1, 0, 0.6, 0.6]}))
+    'b'
+    """
+    means = comparison.groupby("method")[["recall", "average_precision"]].mean()
+    ranked = sorted(means.itertuples(), key=lambda r: (-r.recall, -r.average_precision, r.Index))
+    return str(ranked[0].Index)
+
+
 def _plain(value: Any) -> Any:
     """A JSON-ready form of a cell: numpy scalars as Python ones, tuples as lists, NaN as None."""
     if isinstance(value, tuple | list):
@@ -184,17 +361,42 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def summaries_record(
-    edition: Edition, summaries: Sequence[SectionSummary], statistics: pd.DataFrame
-) -> dict[str, Any]:
-    """Return the summaries and statistics as JSON-ready data (``summaries.json``).
+#: One line on each method of :data:`METHODS`, for ``summaries.json`` and the pages.
+METHOD_DESCRIPTIONS: dict[str, str] = {
+    "textrank": "TextRank (Mihalcea & Tarau 2004): weighted PageRank over the sentences of "
+    "a section, edges weighted by shared lemmas / (ln |A| + ln |B|)",
+    "lexrank": "LexRank (Erkan & Radev 2004, sumy): PageRank over tf-idf cosine "
+    "similarities of a section's sentences, edges below 0.1 dropped",
+    "centroid": "centroid (Radev et al. 2004): cosine of each sentence's tf-idf vector "
+    "with the mean vector of its section",
+    "position": "position (Baxendale 1958; Edmundson 1969): the first sentences of "
+    "paragraphs first, then reading order",
+}
 
-    ``{"method": ..., "sections": [...]}`` with one entry per section of
-    ``edition``, in section order: ``id``, ``n``, ``heading``, ``sentences``
-    (``id``, ``text``, ``score`` rounded to 6 places and ``rank``, in text
-    order) and ``statistics`` (the section's row of ``statistics`` without its
-    id, number and heading; missing if the frame has no row for it). A summary
-    of a section that is not in the edition raises :class:`ValueError`.
+
+def summaries_record(
+    edition: Edition,
+    summaries: Sequence[SectionSummary],
+    statistics: pd.DataFrame,
+    *,
+    method: str = "textrank",
+    claims: Sequence[SectionClaims] = (),
+    comparison: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """Return the summaries, the editor's reference and statistics as JSON-ready data.
+
+    ``{"method": ..., "methods_compared": [...], "sections": [...]}``:
+    ``method`` names the method of the summaries (``description`` says what it
+    does); ``methods_compared`` gives, for each method of ``comparison``
+    (:func:`method_comparison`), its mean recall and average precision. One
+    entry per section of ``edition``, in section order: ``id``, ``n``,
+    ``heading``, ``sentences`` (``id``, ``text``, ``score`` rounded to 6 places
+    and ``rank``, in text order), ``reference`` (the editor's sentences:
+    ``id``, ``text``, ``reason``, in text order), ``agreement`` (``found`` of
+    ``reference`` sentences are in the summary; null without a reference) and
+    ``statistics`` (the section's row of ``statistics`` without its id, number
+    and heading; missing if the frame has no row for it). A summary of a
+    section that is not in the edition raises :class:`ValueError`.
     """
     by_section = {s.section_id: s for s in summaries}
     unknown = sorted(set(by_section) - {s.id for s in edition.sections})
@@ -205,6 +407,8 @@ def summaries_record(
         if "section_id" not in statistics.columns:
             raise ValueError("the statistics frame has no column 'section_id'")
         rows = {r["section_id"]: r for r in statistics.to_dict("records")}
+    by_claims = {c.section_id: c for c in claims}
+    texts = {s.id: s.text for s in edition.sentences}
     sections = []
     for section in edition.sections:
         summary = by_section.get(section.id)
@@ -219,6 +423,21 @@ def summaries_record(
                 )
             ]
         )
+        chosen = {sid for sid, _ in summary.sentences} if summary else set()
+        ref = by_claims.get(section.id)
+        entry["reference"] = (
+            []
+            if ref is None
+            else [{"id": c.id, "text": texts[c.id], "reason": c.reason} for c in ref.sentences]
+        )
+        entry["agreement"] = (
+            None
+            if ref is None
+            else {
+                "found": sum(1 for c in ref.sentences if c.id in chosen),
+                "reference": len(ref.sentences),
+            }
+        )
         row = rows.get(section.id)
         entry["statistics"] = (
             None
@@ -230,11 +449,20 @@ def summaries_record(
             }
         )
         sections.append(entry)
+    compared = []
+    if comparison is not None and len(comparison):
+        means = comparison.groupby("method", sort=False)[["recall", "average_precision"]].mean()
+        compared = [
+            {
+                "method": name,
+                "recall": round(float(r.recall), _RECORD_DIGITS),
+                "average_precision": round(float(r.average_precision), _RECORD_DIGITS),
+            }
+            for name, r in means.iterrows()
+        ]
     return {
-        "method": (
-            "TextRank (Mihalcea & Tarau 2004): weighted PageRank over the sentences "
-            "of each section, edges weighted by shared stemmed terms / "
-            "(ln |A| + ln |B|); top sentences quoted in text order"
-        ),
+        "method": method,
+        "description": METHOD_DESCRIPTIONS[method] + "; top sentences quoted in text order",
+        "methods_compared": compared,
         "sections": sections,
     }

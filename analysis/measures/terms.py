@@ -1,15 +1,17 @@
 """Term frequencies, keyness, tf-idf, collocations, concordances and dispersion.
 
-What is counted (:mod:`analysis.measures.tokens` makes the tokens):
+What is counted (:mod:`analysis.measures.tokens` makes the tokens,
+:mod:`analysis.measures.units` the multiword terms):
 
 * the reading text: the paragraphs, sentence by sentence (headings are not counted);
-* the denominator of every rate is the number of *word tokens* (stopwords,
-  numbers and split-off clitics included, punctuation excluded) of the whole
-  text or of the section;
-* terms are word tokens without stopwords, counted by *group* of inflected
-  forms (:func:`analysis.measures.tokens.group_terms` over the whole text), so that
-  ``cartel`` and ``cartels`` count together under the more frequent form;
-* :func:`collocations` is the exception: it pairs the folded forms as written.
+* *tokens* are the word tokens of the text (stopwords, numbers and split-off
+  clitics included, punctuation excluded), a multiword term (``pena nieto``,
+  ``united states``) counting as one; they are the denominators of every rate,
+  in the whole text or in a section;
+* *terms* are the tokens that are not stopwords, each counted under its
+  lemma (:func:`analysis.measures.tokens.lemma`: ``cartel`` and ``cartels``
+  count as ``cartel``) or, for a multiword term or a form of
+  :data:`analysis.measures.units.SAME_TERM`, under its name.
 
 Every function returns a tidy :class:`pandas.DataFrame` sorted by explicit keys.
 """
@@ -24,26 +26,39 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import pandas as pd
-from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+import wordfreq
+from nltk.collocations import BigramAssocMeasures
 
 from analysis.measures.association import G2_CRITICAL_05, log_likelihood_g2, log_ratio, per_thousand
-from analysis.measures.tokens import STOPWORDS, fold, group_terms, is_word, stem, token_spans
+from analysis.measures.tokens import STOPWORDS, fold, is_word, lemma, token_spans
+from analysis.measures.units import TermUnits, adjacent_pairs
 from analysis.text.edition import Edition, Paragraph
 
 __all__ = [
+    "ENGLISH_SMOOTHING",
     "collocations",
     "dispersion",
+    "english_keyness",
     "keyness",
     "kwic",
+    "lemma_merges",
     "section_trends",
     "term_frequencies",
     "tfidf_by_section",
     "token_totals",
 ]
 
+#: Kilgarriff's smoothing constant ``k``, per million tokens, of :func:`english_keyness`.
+ENGLISH_SMOOTHING = 100.0
+
 
 class _Token(NamedTuple):
-    """A word token of the reading text; ``start`` and ``end`` index its paragraph's text."""
+    """A token of the reading text; ``start`` and ``end`` index its paragraph's text.
+
+    A multiword term is one token. ``folded`` is its folded text, its words
+    separated by a space; ``term`` is its term, None for a stopword or a
+    punctuation mark; ``word`` tells a word (or multiword term) from a mark.
+    """
 
     paragraph: Paragraph
     sentence_id: str
@@ -52,52 +67,58 @@ class _Token(NamedTuple):
     start: int
     end: int
     folded: str
-    stem: str | None  # None for stopwords
+    term: str | None
+    word: bool
 
 
-_stem = lru_cache(maxsize=None)(stem)
+_lemma = lru_cache(maxsize=None)(lemma)
 
 
-def _stretch(p: Paragraph, first: int, last: int) -> Iterator[_Token]:
-    """The word tokens of ``p.text[first:last]``, each with its sentence and witness line."""
+def _stretch(p: Paragraph, first: int, last: int, units: TermUnits) -> Iterator[_Token]:
+    """The tokens of ``p.text[first:last]`` (marks included), each with its sentence and line."""
     starts = [s.start for s in p.sentences]
     line_starts = [a for _, a, _ in p.line_offsets]
-    for a, b in token_spans(p.text[first:last]):
-        text, start = p.text[first + a : first + b], first + a
-        if is_word(text):
-            folded = fold(text)
-            sentence = p.sentences[bisect.bisect_right(starts, start) - 1]
-            line = p.line_offsets[bisect.bisect_right(line_starts, start) - 1][0]
-            yield _Token(
-                p,
-                sentence.id,
-                line,
-                text,
-                start,
-                first + b,
-                folded,
-                None if folded in STOPWORDS else _stem(folded),
-            )
+    spans = [(first + a, first + b) for a, b in token_spans(p.text[first:last])]
+    folded = [fold(p.text[a:b]) for a, b in spans]
+    for i, j, name in units.spans(folded):
+        start, end = spans[i][0], spans[j - 1][1]
+        words = [f for f in folded[i:j] if is_word(f)]
+        word = bool(words)
+        if j - i > 1 or name != folded[i]:
+            term: str | None = name
+        elif not word or name in STOPWORDS or _lemma(name) in STOPWORDS:
+            term = None  # a mark, a stopword, or a form of one ("did", "doing")
+        else:
+            term = _lemma(name)
+        sentence = p.sentences[bisect.bisect_right(starts, start) - 1]
+        line = p.line_offsets[bisect.bisect_right(line_starts, start) - 1][0]
+        yield _Token(
+            p, sentence.id, line, p.text[start:end], start, end, " ".join(words), term, word
+        )
 
 
-def _reading_tokens(edition: Edition) -> list[_Token]:
-    """All word tokens of the reading text in reading order, sentence by sentence."""
-    return [t for p in edition.paragraphs for s in p.sentences for t in _stretch(p, s.start, s.end)]
-
-
-def _witness_tokens(edition: Edition) -> list[_Token]:
-    """The same tokens line by line in the order of W, each line in its established form."""
-    places = sorted(edition.line_places().items())
-    lines = ((edition.paragraph(pid), line) for line, (kind, pid) in places if kind == "paragraph")
+def _sentence_tokens(edition: Edition, units: TermUnits) -> list[list[_Token]]:
+    """The tokens of each sentence of the reading text (marks included), in reading order."""
     return [
-        t for p, line in lines for n, a, b in p.line_offsets if n == line for t in _stretch(p, a, b)
+        list(_stretch(p, s.start, s.end, units)) for p in edition.paragraphs for s in p.sentences
     ]
 
 
-def _labels(tokens: list[_Token]) -> dict[str, str]:
-    """Map each stem of the text to the label of its group of inflected forms."""
-    forms = group_terms(t.folded for t in tokens if t.stem is not None)
-    return {stem(form): label for form, label in forms.items()}
+def _reading_tokens(edition: Edition, units: TermUnits) -> list[_Token]:
+    """All word tokens of the reading text in reading order, sentence by sentence."""
+    return [t for sentence in _sentence_tokens(edition, units) for t in sentence if t.word]
+
+
+def _witness_tokens(edition: Edition, units: TermUnits) -> list[_Token]:
+    """The same tokens in the order of W: by witness line, then place in the line.
+
+    Each token is placed on the witness line where it begins, so that a
+    multiword term broken across two lines of W is one token in both orders.
+    """
+    reading = _reading_tokens(edition, units)
+    places = sorted(edition.line_places())
+    rank = {line: k for k, line in enumerate(places)}
+    return sorted(reading, key=lambda t: (rank[t.line], t.start))
 
 
 def _section_ids(edition: Edition) -> list[str]:
@@ -122,11 +143,10 @@ def _frame(
     )
 
 
-def _counts(edition: Edition) -> tuple[Counter[tuple[str, str]], Counter[str]]:
-    """Term-group counts per (label, section) and word tokens per section."""
-    tokens = _reading_tokens(edition)
-    labels = _labels(tokens)
-    counts = Counter((labels[t.stem], t.paragraph.section_id) for t in tokens if t.stem)
+def _counts(edition: Edition, units: TermUnits) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """Term counts per (term, section) and tokens per section."""
+    tokens = _reading_tokens(edition, units)
+    counts = Counter((t.term, t.paragraph.section_id) for t in tokens if t.term)
     return counts, Counter(t.paragraph.section_id for t in tokens)
 
 
@@ -138,12 +158,12 @@ def _margin(counts: Counter[tuple[str, str]], axis: int) -> Counter[str]:
     return margin
 
 
-def token_totals(edition: Edition) -> pd.DataFrame:
-    """Count word tokens and term tokens per section (columns section, tokens, terms).
+def token_totals(edition: Edition, units: TermUnits) -> pd.DataFrame:
+    """Count tokens and term tokens per section (columns section, tokens, terms).
 
     These are the denominators of every rate in this module; rows are in section order.
     """
-    counts, sizes = _counts(edition)
+    counts, sizes = _counts(edition, units)
     terms = _margin(counts, 1)
     return pd.DataFrame(
         [
@@ -154,14 +174,14 @@ def token_totals(edition: Edition) -> pd.DataFrame:
     )
 
 
-def term_frequencies(edition: Edition) -> pd.DataFrame:
-    """Count each term group in the whole text and in each section.
+def term_frequencies(edition: Edition, units: TermUnits) -> pd.DataFrame:
+    """Count each term in the whole text and in each section.
 
-    Columns: ``term`` (the group label), ``count``, ``per_1000`` (per 1,000 word
-    tokens of the whole text) and one count column per section id, in section
+    Columns: ``term`` (a lemma or a multiword term), ``count``, ``per_1000`` (per
+    1,000 tokens of the whole text) and one count column per section id, in section
     order. Rows are sorted by (-count, term).
     """
-    counts, sizes = _counts(edition)
+    counts, sizes = _counts(edition, units)
     sids, total = _section_ids(edition), sum(sizes.values())
     rows = []
     for term in sorted(_margin(counts, 0)):
@@ -176,7 +196,7 @@ def term_frequencies(edition: Edition) -> pd.DataFrame:
 
 
 def keyness(
-    edition: Edition, *, min_count: int = 3, min_g2: float = G2_CRITICAL_05
+    edition: Edition, units: TermUnits, *, min_count: int = 3, min_g2: float = G2_CRITICAL_05
 ) -> pd.DataFrame:
     """Find the terms each section uses distinctly more than the rest of the text.
 
@@ -191,7 +211,7 @@ def keyness(
     Columns: section, term, count_section, count_rest, per_1000_section,
     per_1000_rest, g2, log_ratio; sorted by (section order, -g2, term).
     """
-    counts, sizes = _counts(edition)
+    counts, sizes = _counts(edition, units)
     totals, total = _margin(counts, 0), sum(sizes.values())
     rows = []
     for sid in _section_ids(edition):
@@ -230,8 +250,8 @@ def keyness(
     )
 
 
-def tfidf_by_section(edition: Edition) -> pd.DataFrame:
-    """Weigh each term group in each section by tf-idf, the sections being the documents.
+def tfidf_by_section(edition: Edition, units: TermUnits) -> pd.DataFrame:
+    """Weigh each term in each section by tf-idf, the sections being the documents.
 
     ``tf`` = count in the section / word tokens of the section; ``idf`` =
     ln((1 + n) / (1 + df)) + 1 with n sections, df of which use the term
@@ -239,7 +259,7 @@ def tfidf_by_section(edition: Edition) -> pd.DataFrame:
     ``tfidf`` = tf * idf, not normalised. Columns: section, term, count, tf,
     idf, tfidf; rows with count > 0, sorted by (section order, -tfidf, term).
     """
-    counts, sizes = _counts(edition)
+    counts, sizes = _counts(edition, units)
     sids = _section_ids(edition)
     df = Counter(label for label, _ in counts)
     rows = []
@@ -258,26 +278,102 @@ def tfidf_by_section(edition: Edition) -> pd.DataFrame:
     )
 
 
+def english_keyness(
+    edition: Edition,
+    units: TermUnits,
+    *,
+    min_count: int = 3,
+    smoothing: float = ENGLISH_SMOOTHING,
+) -> pd.DataFrame:
+    """Find the terms that set the essay apart from English at large (wordfreq).
+
+    The reference is wordfreq's frequency of each form in English (its
+    ``word_frequency``, a blend of Wikipedia, subtitles, news, books, web text
+    and social media; a multiword term is looked up as the phrase), summed
+    over the forms the text has of the term (``cartel`` and ``cartels``;
+    ``united states``, ``u.s.`` and ``america``). Both rates are per million
+    tokens; the score is Kilgarriff's "simple maths" ratio ``(per_million_text
+    + k) / (per_million_english + k)`` with ``k`` = ``smoothing``, which
+    favours terms frequent in the essay and rarer in English without letting
+    the rarest words of English dominate. Terms seen fewer than ``min_count``
+    times are left out. ``log_ratio`` is the binary log of the ratio of the
+    two rates (missing when wordfreq does not know the term).
+
+    Columns: term, count, per_million_text, per_million_english, score,
+    log_ratio; sorted by (-score, term).
+    """
+    tokens = _reading_tokens(edition, units)
+    counts = Counter(t.term for t in tokens if t.term)
+    forms: dict[str, set[str]] = {}
+    for t in tokens:
+        if t.term:
+            forms.setdefault(t.term, set()).add(t.folded)
+    total = len(tokens)
+    rows = []
+    for term in sorted(counts):
+        if counts[term] < min_count:
+            continue
+        text_rate = 1e6 * counts[term] / total
+        english = 1e6 * sum(wordfreq.word_frequency(f, "en") for f in sorted(forms[term]))
+        rows.append(
+            {
+                "term": term,
+                "count": counts[term],
+                "per_million_text": text_rate,
+                "per_million_english": english,
+                "score": (text_rate + smoothing) / (english + smoothing),
+                "log_ratio": math.log2(text_rate / english) if english > 0 else math.nan,
+            }
+        )
+    columns = ["term", "count", "per_million_text", "per_million_english", "score", "log_ratio"]
+    return _frame(rows, columns, ["score", "term"], descending=("score",))
+
+
+def lemma_merges(edition: Edition, units: TermUnits) -> pd.DataFrame:
+    """List every form the lemmatizer counts under another term, with its count.
+
+    One row per form of a single-word term whose lemma is not the form itself
+    or is shared with another form: columns lemma, form, count (of the form in
+    the reading text), forms (how many forms the lemma brings together);
+    sorted by (lemma, form).
+    """
+    tokens = [t for t in _reading_tokens(edition, units) if t.term and " " not in t.folded]
+    found = Counter((t.term, t.folded) for t in tokens if t.folded not in units.same)
+    by_lemma = Counter(term for term, _ in found)
+    rows = [
+        {"lemma": term, "form": form, "count": n, "forms": by_lemma[term]}
+        for (term, form), n in sorted(found.items())
+        if form != term or by_lemma[term] > 1
+    ]
+    return pd.DataFrame(rows, columns=["lemma", "form", "count", "forms"])
+
+
 def collocations(
-    edition: Edition, *, min_freq: int = 2, measure: Literal["pmi", "likelihood"] = "pmi"
+    edition: Edition,
+    units: TermUnits,
+    *,
+    min_freq: int = 2,
+    measure: Literal["pmi", "likelihood"] = "pmi",
 ) -> pd.DataFrame:
     """Score the pairs of adjacent terms with nltk's bigram association measures.
 
-    Stopwords are removed *before* pairing, so ``war on drugs`` gives the pair
-    (war, drugs); pairs never run across a sentence boundary. Terms are the
-    folded forms as written (not grouped). Pairs seen fewer than ``min_freq``
-    times are dropped. ``measure`` is ``"pmi"`` (nltk's binary PMI) or
-    ``"likelihood"`` (nltk's Dunning G2). Columns: w1, w2, count, score;
-    sorted by (-score, -count, w1, w2).
+    A pair is two tokens side by side in a sentence
+    (:func:`~analysis.measures.units.adjacent_pairs`):
+    no punctuation mark between them and no sentence boundary; a multiword term
+    is one token. Pairs with a stopword are removed *after* pairing, so "war on
+    drugs" gives no pair. Each token is counted as its term (lemma or
+    multiword term). Pairs seen fewer than ``min_freq`` times are dropped.
+    ``measure`` is ``"pmi"`` (nltk's binary PMI) or ``"likelihood"`` (nltk's
+    Dunning G2). Columns: w1, w2, count, score; sorted by (-score, -count, w1, w2).
     """
     scorers = {"pmi": BigramAssocMeasures.pmi, "likelihood": BigramAssocMeasures.likelihood_ratio}
     if measure not in scorers:
         raise ValueError(f"unknown measure {measure!r}; use 'pmi' or 'likelihood'")
-    sentences: dict[str, list[str]] = {}
-    for t in _reading_tokens(edition):
-        if t.stem is not None:
-            sentences.setdefault(t.sentence_id, []).append(t.folded)
-    finder = BigramCollocationFinder.from_documents(sentences.values())
+    documents = [
+        [t.term or t.folded or t.text for t in sentence]
+        for sentence in _sentence_tokens(edition, units)
+    ]
+    finder = adjacent_pairs(documents)
     finder.apply_freq_filter(min_freq)
     rows = [
         {"w1": w1, "w2": w2, "count": finder.ngram_fd[w1, w2], "score": score}
@@ -291,28 +387,29 @@ def collocations(
     )
 
 
-def _matchers(tokens: list[_Token], terms: Iterable[str]) -> dict[str, Callable[[_Token], bool]]:
-    """Map the label of each term's group to a test for its tokens (a stopword: itself only)."""
-    labels, tests = _labels(tokens), {}
+def _matchers(units: TermUnits, terms: Iterable[str]) -> dict[str, Callable[[_Token], bool]]:
+    """Map each term (any of its forms) to a test for its tokens (a stopword: itself only)."""
+    tests = {}
     for folded in map(fold, terms):
         if folded in STOPWORDS:
-            tests[folded] = lambda t, word=folded: t.folded == word
+            tests[folded] = lambda t, word=folded: t.folded == word and t.term is None
         else:
-            key = _stem(folded)
-            tests[labels.get(key, folded)] = lambda t, key=key: t.stem == key
+            key = units.same.get(folded, folded)
+            key = key if " " in key or key != folded else _lemma(folded)
+            tests[key] = lambda t, key=key: t.term == key
     return tests
 
 
-def kwic(edition: Edition, term: str, *, width: int = 40) -> pd.DataFrame:
-    """List every occurrence of ``term``'s group in reading order, with its context.
+def kwic(edition: Edition, units: TermUnits, term: str, *, width: int = 40) -> pd.DataFrame:
+    """List every occurrence of ``term`` in reading order, with its context.
 
-    ``term`` may be any form of the group (``cartel`` finds ``cartels`` too); a
+    ``term`` may be any form of the term (``cartels`` finds ``cartel`` too); a
     stopword matches only itself. ``left`` and ``right`` are up to ``width``
     characters of the paragraph around the token, as written. Columns:
     sentence_id, paragraph_id, left, keyword, right.
     """
-    tokens = _reading_tokens(edition)
-    (match,) = _matchers(tokens, [term]).values()
+    tokens = _reading_tokens(edition, units)
+    (match,) = _matchers(units, [term]).values()
     rows = []
     for t in filter(match, tokens):
         text = t.paragraph.text
@@ -329,21 +426,26 @@ def kwic(edition: Edition, term: str, *, width: int = 40) -> pd.DataFrame:
 
 
 def dispersion(
-    edition: Edition, terms: Iterable[str], *, order: Literal["reading", "witness"] = "reading"
+    edition: Edition,
+    units: TermUnits,
+    terms: Iterable[str],
+    *,
+    order: Literal["reading", "witness"] = "reading",
 ) -> pd.DataFrame:
-    """Locate every occurrence of each term's group along the text, for dispersion plots.
+    """Locate every occurrence of each term along the text, for dispersion plots.
 
-    ``position`` is the 0-based offset among the word tokens of the text, taken
+    ``position`` is the 0-based offset among the tokens of the text, taken
     in reading order or, with ``order="witness"``, witness line by witness line
-    in the order of W; ``fraction`` is position / number of word tokens. Columns:
-    term (group label), token, position, fraction, line (witness line),
+    in the order of W; ``fraction`` is position / number of tokens. Columns:
+    term, token, position, fraction, line (witness line),
     paragraph_id, sentence_id; sorted by (position, term).
     """
     if order not in ("reading", "witness"):
         raise ValueError(f"unknown order {order!r}; use 'reading' or 'witness'")
-    reading = _reading_tokens(edition)
-    tokens = reading if order == "reading" else _witness_tokens(edition)
-    wanted = _matchers(reading, terms)
+    tokens = (
+        _reading_tokens(edition, units) if order == "reading" else _witness_tokens(edition, units)
+    )
+    wanted = _matchers(units, terms)
     rows = []
     for position, t in enumerate(tokens):
         for label in (label for label, match in wanted.items() if match(t)):
@@ -362,16 +464,16 @@ def dispersion(
     return _frame(rows, columns, ["position", "term"])
 
 
-def section_trends(edition: Edition, terms: Iterable[str]) -> pd.DataFrame:
-    """Give the rate per 1,000 word tokens of each term's group in each section.
+def section_trends(edition: Edition, units: TermUnits, terms: Iterable[str]) -> pd.DataFrame:
+    """Give the rate per 1,000 tokens of each term in each section.
 
-    Columns: section, term (group label), count, per_1000; one row per section
+    Columns: section, term, count, per_1000; one row per section
     and term (zeros included), sorted by (section order, term).
     """
-    tokens = _reading_tokens(edition)
+    tokens = _reading_tokens(edition, units)
     sizes = Counter(t.paragraph.section_id for t in tokens)
     rows = []
-    for label, match in _matchers(tokens, terms).items():
+    for label, match in _matchers(units, terms).items():
         found = Counter(t.paragraph.section_id for t in filter(match, tokens))
         rows.extend(
             {

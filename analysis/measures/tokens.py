@@ -1,5 +1,5 @@
 # ruff: noqa: RUF002, RUF003 -- the examples quote the essay's curly apostrophes
-"""Split the reading text into word tokens, fold them into terms and group inflections.
+"""Split the reading text into word tokens, fold them into terms and lemmatise them.
 
 The tokenizer is nltk's :class:`~nltk.tokenize.RegexpTokenizer` with a pattern
 written for this essay's typography (no downloaded nltk data is needed):
@@ -19,26 +19,35 @@ written for this essay's typography (no downloaded nltk data is needed):
 A *word token* is any token with a letter or a digit in it (clitics included);
 a *term* is a folded word token that is not a stopword. Numbers are terms: the
 years of the essay's chronology (2001, 2014) are part of what it is about.
+
+Inflected forms are brought together by :func:`lemma`, simplemma's dictionary
+lemmatizer for English (Barbaresi 2023): it looks a form up in a list of
+attested forms and their lemmas, shipped with the package, so it merges
+inflections (``cartels`` -> ``cartel``, ``fled`` -> ``flee``) but not words
+that only look alike (``likely`` stays apart from ``like``, ``publicity`` from
+``public``, ``majority`` from ``major``), which a suffix-stripping stemmer
+merges. :data:`KEEP_FORMS` lists the forms of this essay whose dictionary
+lemma is another word, each with the reason it is kept as written.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from nltk.stem.snowball import SnowballStemmer
+import simplemma
 from nltk.tokenize import RegexpTokenizer
 
 __all__ = [
     "CLITICS",
+    "KEEP_FORMS",
     "STOPWORDS",
     "STOPWORD_LIST",
     "fold",
-    "group_terms",
     "is_word",
-    "stem",
+    "lemma",
+    "lemma_groups",
     "term_tokens",
     "token_spans",
     "word_tokens",
@@ -79,7 +88,21 @@ _PATTERN = rf"""
   | [^\w\s]|_                                         # any other mark: — ( ) “ , .
 """
 _TOKENIZER = RegexpTokenizer(_PATTERN, flags=re.VERBOSE | re.IGNORECASE | re.UNICODE)
-_STEMMER = SnowballStemmer("english")
+
+#: Forms kept as written although simplemma gives them another lemma, and why.
+#: Hyphenated words are kept as written too (:func:`lemma`): the dictionary
+#: cuts their last part (``third-largest`` -> ``third-large``).
+KEEP_FORMS: dict[str, str] = {
+    "americas": "the Americas, the continents, are not the plural of America (the country)",
+    "media": "the news media, not the plural of 'medium'",
+    "capita": "'per capita', a Latin phrase, not a form of 'caput'",
+    "neighborhood": "the dictionary gives the British spelling; the essay's is kept",
+    "sophisticated": "an adjective ('sophisticated tunnels'), not the verb 'sophisticate'",
+    "blinkered": "an adjective, not the noun 'blinker'",
+    "understanding": "a noun here ('an understanding'), not the verb 'understand'",
+    "laden": "'bin Laden', a name, not the verb 'lade'",
+    "according": "'according to', a preposition, not the verb 'accord'",
+}
 
 
 def word_tokens(text: str) -> list[str]:
@@ -128,32 +151,31 @@ def term_tokens(text: str) -> list[str]:
     return [t for t in folded if t not in STOPWORDS]
 
 
-def stem(term: str) -> str:
-    """Reduce ``term`` to its Snowball (Porter 2) stem, the key of its group.
+def lemma(term: str) -> str:
+    """Return the lemma of the folded ``term`` (simplemma, English), folded.
 
-    >>> stem("cartels"), stem("cartel"), stem("escaped")
-    ('cartel', 'cartel', 'escap')
+    A form of :data:`KEEP_FORMS`, a hyphenated word and a word with a full
+    stop (``u.s.``) are their own lemma; so is a form the dictionary does not
+    know (``guzman``).
+
+    >>> [lemma(t) for t in ("cartels", "fled", "likely", "publicity", "majority", "americas")]
+    ['cartel', 'flee', 'likely', 'publicity', 'majority', 'americas']
     """
-    return _STEMMER.stem(term)
+    if term in KEEP_FORMS or "-" in term or "." in term or not term.isalpha():
+        return term
+    return fold(simplemma.lemmatize(term, lang="en"))
 
 
-def group_terms(tokens: Iterable[str]) -> dict[str, str]:
-    """Map each term in ``tokens`` to the label of its group of inflected forms.
+def lemma_groups(tokens: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Map each lemma of ``tokens`` to its forms, where the lemmatizer changed something.
 
-    Terms with the same :func:`stem` form a group; its label is the form that
-    occurs most often in ``tokens``, ties broken alphabetically. Snowball also
-    merges some derived forms (``government`` with ``governs``); the label
-    shows which form dominates.
+    A lemma is listed when it brings two or more forms together or stands for
+    a form other than itself; lemmas that are their one form are left out.
 
-    >>> group_terms(["cartels", "cartel", "cartels", "drug", "drugs"])
-    {'cartel': 'cartels', 'cartels': 'cartels', 'drug': 'drug', 'drugs': 'drug'}
+    >>> lemma_groups(["cartels", "cartel", "drug", "likely", "like", "fled"])
+    {'cartel': ('cartel', 'cartels'), 'flee': ('fled',)}
     """
-    counts = Counter(tokens)
-    groups: dict[str, list[str]] = {}
-    for term in counts:
-        groups.setdefault(stem(term), []).append(term)
-    mapping: dict[str, str] = {}
-    for members in groups.values():
-        label = min(members, key=lambda t: (-counts[t], t))
-        mapping.update((t, label) for t in members)
-    return dict(sorted(mapping.items()))
+    groups: dict[str, set[str]] = {}
+    for term in set(tokens):
+        groups.setdefault(lemma(term), set()).add(term)
+    return {k: tuple(sorted(v)) for k, v in sorted(groups.items()) if v != {k}}

@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxRole
 from analysis.export.dictionary import DATA_DICTIONARY
 from analysis.export.files import FLOAT_DIGITS, Sources
 from analysis.measures import association as measures
-from analysis.measures import network, terms, tokens
+from analysis.measures import network, terms, tokens, units
 from analysis.measures.comentions import WINDOWS
 from analysis.measures.statistics import edition_counts
 from analysis.site.cache import current_edition, current_register
@@ -66,7 +66,8 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
     is included.
     """
     src = Sources(edition, register)
-    totals = terms.token_totals(edition)
+    term_units = src.units
+    totals = terms.token_totals(edition, term_units)
     values: dict[str, Any] = {
         **edition_counts(edition),
         "stopwords": len(tokens.STOPWORDS),
@@ -75,13 +76,26 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
         "abbreviations": ", ".join(f"{a}." for a in ABBREVIATIONS),
         "word-tokens": f"{int(totals['tokens'].sum()):,}",
         "term-tokens": f"{int(totals['terms'].sum()):,}",
-        "term-groups": f"{len(terms.term_frequencies(edition)):,}",
+        "term-groups": f"{len(terms.term_frequencies(edition, term_units)):,}",
         "g2-critical-05": measures.G2_CRITICAL_05,
         "g2-critical-01": measures.G2_CRITICAL_01,
         "keyness-min-count": _default(terms.keyness, "min_count"),
         "keyness-min-g2": _default(terms.keyness, "min_g2"),
         "log-ratio-correction": _default(measures.log_ratio, "correction"),
         "collocation-min-freq": _default(terms.collocations, "min_freq"),
+        "unit-min-count": units.MIN_COUNT,
+        "unit-min-g2": units.MIN_G2,
+        "unit-min-dice": units.MIN_DICE,
+        "multiword-terms": len(term_units.phrases),
+        "multiword-register": term_units.sources.count("register"),
+        "multiword-collocations": ", ".join(
+            t["term"] for t in term_units.table() if t["source"] == "collocation"
+        ),
+        "lemma-forms": len(terms.lemma_merges(edition, term_units)),
+        "lemma-lemmas": terms.lemma_merges(edition, term_units)["lemma"].nunique(),
+        "keep-forms": ", ".join(sorted(tokens.KEEP_FORMS)),
+        "english-smoothing": f"{terms.ENGLISH_SMOOTHING:g}",
+        "english-min-count": _default(terms.english_keyness, "min_count"),
         "kwic-width": _default(terms.kwic, "width"),
         "kwic-page-width": _default(term_page.kwic_chooser, "width"),
         "actors": len(register),

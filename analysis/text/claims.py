@@ -1,0 +1,108 @@
+"""Read the editor's reference summaries (``seeds/summaries.yaml``) and check them.
+
+For each section the editor records the sentences that state its claim, each
+with a reason. They are an editorial judgement: the sections page shows them
+beside the computed summary, and :mod:`analysis.measures.summaries` measures
+how far each summarising method agrees with them. Every fault is reported in
+one line naming ``file:line``.
+
+>>> from analysis.text.edition import load_edition
+>>> claims = parse_claims('''
+... sections:
+...   - section: opening
+...     sentences:
+...       - id: p3.1
+...         reason: The charge of indifference.
+... ''', load_edition(), path="summaries.yaml")
+>>> claims[0].section_id, claims[0].sentences[0].id
+('opening', 'p3.1')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis import paths
+from analysis.errors import ClaimsError
+from analysis.text.edition import Edition
+from analysis.text.yamlsource import LineDict, line_of, load_yaml, read_source
+
+__all__ = ["Claim", "SectionClaims", "load_claims", "parse_claims"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence that states its section's claim, and the editor's reason."""
+
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SectionClaims:
+    """The reference summary of one section: its claim sentences in reading order."""
+
+    section_id: str
+    sentences: tuple[Claim, ...]
+
+
+def _text(path: str, entry: Any, key: str, what: str) -> str:
+    if not isinstance(entry, LineDict) or key not in entry:
+        raise ClaimsError(path, f"{what} has no '{key}'", line=line_of(entry))
+    value = entry[key]
+    if not isinstance(value, str) or not value.strip():
+        raise ClaimsError(path, f"{what}: '{key}' must be non-empty text", line=entry.line)
+    return " ".join(value.split())
+
+
+def parse_claims(text: str, edition: Edition, *, path: str) -> tuple[SectionClaims, ...]:
+    """Parse and check the reference summaries ``text`` against ``edition``.
+
+    Raises :class:`~analysis.errors.ClaimsError` for invalid YAML, an unknown
+    or repeated section, a section without sentences, a sentence id that is
+    not in its section or is listed twice, and a missing reason. Sections come
+    out in the order of the edition, sentences in reading order.
+    """
+    try:
+        data = load_yaml(text, string_lines=True)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ClaimsError(path, "not valid YAML", line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, LineDict) or not isinstance(data.get("sections"), list):
+        raise ClaimsError(path, "the file must be a mapping with a list 'sections'", line=1)
+    order = {s.id: k for k, s in enumerate(edition.sections)}
+    members = {s.id: [t.id for p in s.paragraphs for t in p.sentences] for s in edition.sections}
+    found: dict[str, SectionClaims] = {}
+    for entry in data["sections"]:
+        sid = _text(path, entry, "section", "an entry")
+        if sid not in order:
+            raise ClaimsError(path, f"unknown section '{sid}'", line=entry.line)
+        if sid in found:
+            raise ClaimsError(path, f"section '{sid}' is listed twice", line=entry.line)
+        raw = entry.get("sentences")
+        if not isinstance(raw, list) or not raw:
+            raise ClaimsError(path, f"section '{sid}' lists no sentences", line=entry.line)
+        claims: dict[str, Claim] = {}
+        for item in raw:
+            cid = _text(path, item, "id", f"a sentence of section '{sid}'")
+            if cid not in members[sid]:
+                raise ClaimsError(
+                    path, f"sentence '{cid}' is not in section '{sid}'", line=item.line
+                )
+            if cid in claims:
+                raise ClaimsError(path, f"sentence '{cid}' is listed twice", line=item.line)
+            claims[cid] = Claim(cid, _text(path, item, "reason", f"sentence '{cid}'"))
+        ordered = sorted(claims.values(), key=lambda c: members[sid].index(c.id))
+        found[sid] = SectionClaims(sid, tuple(ordered))
+    return tuple(sorted(found.values(), key=lambda c: order[c.section_id]))
+
+
+def load_claims(edition: Edition, path: str | Path = paths.SUMMARIES) -> tuple[SectionClaims, ...]:
+    """Read and check the reference summaries at ``path`` (default ``seeds/summaries.yaml``)."""
+    path = Path(path)
+    text = read_source(path, error=ClaimsError, what="reference summaries file")
+    return parse_claims(text, edition, path=str(path))
