@@ -85,7 +85,9 @@ def order_comparison(edition: Edition, register: Register) -> pd.DataFrame:
             "term frequencies",
             f"top {TOP} terms with their counts",
             lambda ed: set(
-                term_frequencies(ed, units).head(TOP)[["term", "count"]].itertuples(index=False, name=None)
+                term_frequencies(ed, units)
+                .head(TOP)[["term", "count"]]
+                .itertuples(index=False, name=None)
             ),
         ),
         (

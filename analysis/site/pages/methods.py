@@ -47,14 +47,16 @@ def _default(function: Callable[..., Any], name: str) -> Any:
     return inspect.signature(function).parameters[name].default
 
 
-def _summaries_defaults() -> dict[str, str]:
-    try:
-        from analysis.measures import summaries
-    except ImportError:  # the module is optional for the rest of the site
-        return {}
+def _summaries_values(edition: Edition) -> dict[str, str]:
+    from analysis.measures import summaries
+    from analysis.text.claims import load_claims
+
+    comparison = summaries.method_comparison(edition, load_claims(edition))
     return {
-        "textrank-k": str(_default(summaries.summarize, "k")),
+        "summary-k": str(_default(summaries.summarize, "k")),
         "textrank-damping": str(_default(summaries.rank_sentences, "damping")),
+        "summary-methods": ", ".join(summaries.METHODS),
+        "summary-method": summaries.best_method(comparison),
     }
 
 
@@ -96,6 +98,10 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
         "keep-forms": ", ".join(sorted(tokens.KEEP_FORMS)),
         "english-smoothing": f"{terms.ENGLISH_SMOOTHING:g}",
         "english-min-count": _default(terms.english_keyness, "min_count"),
+        "lemma-merges": "; ".join(
+            f"{lemma} ({', '.join(group['form'])})"
+            for lemma, group in terms.lemma_merges(edition, term_units).groupby("lemma")
+        ),
         "kwic-width": _default(terms.kwic, "width"),
         "kwic-page-width": _default(term_page.kwic_chooser, "width"),
         "actors": len(register),
@@ -107,7 +113,7 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
         "layout-iterations": _default(network.layout, "iterations"),
         "float-digits": FLOAT_DIGITS,
         "export-files": len(DATA_DICTIONARY),
-        **_summaries_defaults(),
+        **_summaries_values(edition),
     }
     return {name: str(value) for name, value in values.items()}
 

@@ -14,16 +14,19 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from analysis.measures.summaries import SectionSummary
+from analysis.measures.summaries import METHOD_DESCRIPTIONS, SectionSummary
 from analysis.site import markup
 from analysis.site.markup import Html
 from analysis.site.pages.terms import sentence_link
+from analysis.text.claims import SectionClaims
 from analysis.text.edition import Edition
 from analysis.text.register import Register
 
 __all__ = [
     "OPENING_LABEL",
     "actor_section_counts",
+    "method_scores",
+    "method_table",
     "section_anchor",
     "section_labels",
     "statistics_table",
@@ -128,14 +131,56 @@ def statistics_table(edition: Edition, stats: pd.DataFrame, register: Register) 
     )
 
 
-def summaries_html(edition: Edition, summaries: Sequence[SectionSummary]) -> Html:
-    """Each section's extractive summary: its sentences quoted exactly, each linked to the text.
+def method_scores(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Mean recall and average precision of each method, from ``method_comparison``.
+
+    Columns: method, description, recall, average_precision, found, reference;
+    in the order of the comparison.
+    """
+    grouped = comparison.groupby("method", sort=False)
+    frame = grouped[["recall", "average_precision"]].mean()
+    frame["found"] = grouped["found"].sum()
+    frame["reference"] = grouped["reference"].sum()
+    frame = frame.reset_index()
+    frame.insert(1, "description", frame["method"].map(METHOD_DESCRIPTIONS))
+    return frame
+
+
+def method_table(scores: pd.DataFrame) -> Html:
+    """The table of :func:`method_scores`."""
+    return markup.data_table(
+        scores,
+        name="summary-methods",
+        caption="The summarising methods compared with the editor's reference",
+        columns={
+            "method": "method",
+            "description": "what it does",
+            "found": "reference sentences found",
+            "reference": "reference sentences",
+            "recall": "mean recall",
+            "average_precision": "mean average precision",
+        },
+        cells={"recall": lambda v: f"{v:.2f}", "average_precision": lambda v: f"{v:.2f}"},
+    )
+
+
+def summaries_html(
+    edition: Edition,
+    summaries: Sequence[SectionSummary],
+    *,
+    claims: Sequence[SectionClaims] = (),
+) -> Html:
+    """Each section's extractive summary beside the editor's reference, with their agreement.
 
     One block per section (``summaries`` from :func:`analysis.measures.summaries.summarize`):
     a third-level heading linking to the section, then the chosen sentences in
     the order of the text, each with its id (a link to it in the reading text)
-    and its TextRank rank among the section's sentences.
+    and its rank among the section's sentences; then, where ``claims`` has the
+    section, the editor's reference sentences with their reasons and how many
+    of them the summary includes.
     """
+    by_claims = {c.section_id: c for c in claims}
+    texts = {s.id: s.text for s in edition.sentences}
     labels = _numbered(section_labels(edition))
     sizes = {s.id: sum(len(p.sentences) for p in s.paragraphs) for s in edition.sections}
     out = []
@@ -151,5 +196,21 @@ def summaries_html(edition: Edition, summaries: Sequence[SectionSummary]) -> Htm
                 f'<p class="summary-source">Sentence {sentence_link(sentence_id)}, ranked '
                 f"{rank} of {sizes.get(sid, 0)} in its section</p>"
             )
+        ref = by_claims.get(sid)
+        if ref is not None:
+            chosen = {s for s, _ in summary.sentences}
+            found = sum(1 for c in ref.sentences if c.id in chosen)
+            out.append(
+                f'<p class="summary-agreement">The editor\u2019s reference: '
+                f"{found} of its {len(ref.sentences)} sentences in the summary</p>"
+            )
+            for c in ref.sentences:
+                out.append(
+                    f'<blockquote class="summary-reference"><p>{html.escape(texts[c.id])}</p>'
+                    f"</blockquote>"
+                    f'<p class="summary-source">Sentence {sentence_link(c.id)}'
+                    f"{' (in the summary)' if c.id in chosen else ''}: "
+                    f"{html.escape(c.reason)}</p>"
+                )
         out.append("</div>")
     return Html("".join(out))

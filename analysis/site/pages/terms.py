@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 
 from analysis.measures.terms import kwic
+from analysis.measures.units import TermUnits
 from analysis.site import markup
 from analysis.site.markup import Html
 from analysis.text.edition import Edition
@@ -22,6 +23,7 @@ __all__ = [
     "dispersion_terms",
     "distinctive_frame",
     "distinctive_table",
+    "english_table",
     "frequency_table",
     "key_terms",
     "kwic_chooser",
@@ -190,6 +192,29 @@ def collocation_table(
     )
 
 
+def english_table(english: pd.DataFrame, *, n: int = 25) -> Html:
+    """The ``n`` terms of highest score against English (``english_keyness``)."""
+    return markup.data_table(
+        english.head(n),
+        name="terms-english",
+        caption=f"The {min(n, len(english))} terms that most set the essay apart from English",
+        columns={
+            "term": "term",
+            "count": "count",
+            "per_million_text": "per million (essay)",
+            "per_million_english": "per million (English)",
+            "score": "score",
+            "log_ratio": "Log Ratio",
+        },
+        cells={
+            "per_million_text": _fixed(0),
+            "per_million_english": _fixed(2),
+            "score": _fixed(2),
+            "log_ratio": _fixed(2),
+        },
+    )
+
+
 def kwic_table(frame: pd.DataFrame, *, term: str) -> Html:
     """A keyword-in-context table (:func:`~analysis.measures.terms.kwic`), linked to sentences."""
     return markup.data_table(
@@ -226,10 +251,12 @@ def trim_context(frame: pd.DataFrame, *, width: int) -> pd.DataFrame:
     return frame.assign(left=frame["left"].map(left), right=frame["right"].map(right))
 
 
-def kwic_chooser(edition: Edition, terms: Sequence[str], *, width: int = 50) -> Html:
+def kwic_chooser(
+    edition: Edition, units: TermUnits, terms: Sequence[str], *, width: int = 50
+) -> Html:
     """A chooser over ``terms``; each panel is the term's keyword-in-context table."""
     options = []
     for term in terms:
-        frame = trim_context(kwic(edition, term, width=width), width=width)
+        frame = trim_context(kwic(edition, units, term, width=width), width=width)
         options.append((term, f"{term} ({len(frame)})", kwic_table(frame, term=term)))
     return markup.chooser("kwic", "Show the contexts of", options)
