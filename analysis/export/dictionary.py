@@ -200,6 +200,13 @@ _TEI_FIELDS = (
         'standard name; with @type="form", a form searched for in the text',
     ),
     _f(_T + "standOff/listPlace/place/note", "text", "one-line identification"),
+    _f(_T + "standOff/interpGrp", "element", "the editor's reference summaries; @type: claim"),
+    _f(
+        _T + "standOff/interpGrp/interp",
+        "text",
+        "the reason a sentence states its section's claim; @xml:id: claim-<sentence id>; "
+        "@inst: the sentence",
+    ),
     _f(_T + "text", "element", "the text"),
     _f(_T + "text/body", "element", "the reading text"),
     _f(
@@ -214,7 +221,11 @@ _TEI_FIELDS = (
         "a paragraph, its text exactly the paragraph of the reading text; @xml:id: "
         "paragraph id, @n: number",
     ),
-    _f(_T + "text/body/div/p/s", "mixed", "a sentence; @xml:id: sentence id, @n: number"),
+    _f(
+        _T + "text/body/div/p/s",
+        "mixed",
+        "a sentence; @xml:id: sentence id, @n: number, @ana: its claim (interp), if any",
+    ),
     _f(
         _T + "text/body/div/p/lb",
         "empty",
@@ -278,26 +289,52 @@ _APPARATUS_FIELDS = (
 )
 
 _TERMS_FIELDS = (
-    _f("term", "string", "term group, named by its most frequent form"),
-    _f("count", "integer", "occurrences of the group in the reading text"),
-    _f("per_1000", "float", "occurrences per 1,000 word tokens of the reading text"),
+    _f("term", "string", "the term: a lemma, or a multiword term (multiword.csv)"),
+    _f("count", "integer", "occurrences of the term in the reading text"),
+    _f("per_1000", "float", "occurrences per 1,000 tokens of the reading text"),
     _f(SECTION_COLUMN, "integer", "occurrences in the section (one column per section id)"),
 )
 
 _KEYNESS_FIELDS = (
     _f("section", "string", "section id"),
-    _f("term", "string", "term group"),
+    _f("term", "string", "the term (as in terms.csv)"),
     _f("count_section", "integer", "occurrences in the section"),
     _f("count_rest", "integer", "occurrences in the rest of the text"),
-    _f("per_1000_section", "float", "occurrences per 1,000 word tokens of the section"),
-    _f("per_1000_rest", "float", "occurrences per 1,000 word tokens of the rest"),
+    _f("per_1000_section", "float", "occurrences per 1,000 tokens of the section"),
+    _f("per_1000_rest", "float", "occurrences per 1,000 tokens of the rest"),
     _f("g2", "float", "log-likelihood G2 of section against rest (keyness)"),
     _f("effect", "float", "effect size: Log Ratio, the binary log of the ratio of rates"),
 )
 
+_ENGLISH_FIELDS = (
+    _f("term", "string", "the term (as in terms.csv)"),
+    _f("count", "integer", "occurrences in the reading text"),
+    _f("per_million_text", "float", "occurrences per million tokens of the reading text"),
+    _f(
+        "per_million_english",
+        "float",
+        "frequency per million words of English (wordfreq), summed over the essay's forms",
+    ),
+    _f("score", "float", "Kilgarriff's simple-maths ratio (text + k) / (English + k), k = 100"),
+    _f("log_ratio", "float", "binary log of the ratio of the two rates (empty if unknown)"),
+)
+
+_LEMMAS_FIELDS = (
+    _f("lemma", "string", "the lemma (simplemma) under which the form is counted"),
+    _f("form", "string", "a folded form of the reading text"),
+    _f("count", "integer", "occurrences of the form"),
+    _f("forms", "integer", "forms of the text counted under the lemma"),
+)
+
+_MULTIWORD_FIELDS = (
+    _f("term", "string", "the term the run of tokens counts as"),
+    _f("tokens", "string", "the folded tokens matched, separated by spaces"),
+    _f("source", "string", "register (a form of an actor) or collocation (a bound pair)"),
+)
+
 _TFIDF_FIELDS = (
     _f("section", "string", "section id (the sections are the documents)"),
-    _f("term", "string", "term group"),
+    _f("term", "string", "the term (as in terms.csv)"),
     _f("count", "integer", "occurrences in the section"),
     _f("tf", "float", "count / word tokens of the section"),
     _f("idf", "float", "smoothed inverse document frequency, ln((1 + n) / (1 + df)) + 1"),
@@ -349,24 +386,48 @@ _NETWORK_FIELDS = (
 )
 
 _SUMMARIES_FIELDS = (
-    _f("method", "string", "how the summary sentences were chosen, in one line"),
+    _f("method", "string", "the method of the summaries: the one that agrees best"),
+    _f("description", "string", "what the method does, in one line"),
+    _f("methods_compared", "array", "every method compared with the editor's reference"),
+    _f("methods_compared[].method", "string", "textrank, lexrank, centroid or position"),
+    _f(
+        "methods_compared[].recall",
+        "number",
+        "mean over sections of the share of reference sentences among its top sentences",
+    ),
+    _f(
+        "methods_compared[].average_precision",
+        "number",
+        "mean over sections of the average precision of its ranking",
+    ),
     _f("sections", "array", "sections in reading order"),
     _f("sections[].id", "string", "section id"),
-    _f("sections[].n", "integer", "section number (0 for the untitled opening)"),
+    _f("sections[].n", "integer", "section number (1 for the untitled opening)"),
     _f("sections[].heading", "string or null", "heading; null for the untitled opening"),
     _f(
         "sections[].sentences",
         "array",
-        "the summary: the section's top-ranked sentences (TextRank), in text order",
+        "the summary: the section's top-ranked sentences by the method, in text order",
     ),
     _f("sections[].sentences[].id", "string", _SENTENCE_ID),
     _f("sections[].sentences[].text", "string", "the sentence, verbatim"),
     _f(
         "sections[].sentences[].score",
         "number",
-        "TextRank score (PageRank; the scores of a section sum to 1), 6 decimal places",
+        "the method's score of the sentence, 6 decimal places",
     ),
-    _f("sections[].sentences[].rank", "integer", "rank in the section, 1 = most central"),
+    _f("sections[].sentences[].rank", "integer", "rank in the section, 1 = first"),
+    _f(
+        "sections[].reference",
+        "array",
+        "the editor's reference: the sentences that state the section's claim",
+    ),
+    _f("sections[].reference[].id", "string", _SENTENCE_ID),
+    _f("sections[].reference[].text", "string", "the sentence, verbatim"),
+    _f("sections[].reference[].reason", "string", "why the editor chose it"),
+    _f("sections[].agreement", "object or null", "summary against reference"),
+    _f("sections[].agreement.found", "integer", "reference sentences in the summary"),
+    _f("sections[].agreement.reference", "integer", "reference sentences"),
     _f("sections[].statistics", "object", "size of the section and its leading actors and terms"),
     _f("sections[].statistics.words", "integer", "word tokens (the denominator of the rates)"),
     _f("sections[].statistics.sentences", "integer", "sentences"),
@@ -406,7 +467,7 @@ DATA_DICTIONARY: dict[str, ExportFile] = {
         ExportFile("apparatus.csv", "One row per apparatus entry.", _APPARATUS_FIELDS),
         ExportFile(
             "terms.csv",
-            "One row per term group: frequency in the text and in each "
+            "One row per term: frequency in the text and in each "
             "section; sorted by descending count, then term.",
             _TERMS_FIELDS,
         ),
@@ -417,10 +478,26 @@ DATA_DICTIONARY: dict[str, ExportFile] = {
             _KEYNESS_FIELDS,
         ),
         ExportFile(
+            "english.csv",
+            "Terms that set the essay apart from English at large (wordfreq); "
+            "sorted by descending score, then term.",
+            _ENGLISH_FIELDS,
+        ),
+        ExportFile(
             "tfidf.csv",
-            "TF-IDF of each term group in each section; sorted by section, "
-            "descending tf-idf, term.",
+            "TF-IDF of each term in each section; sorted by section, descending tf-idf, term.",
             _TFIDF_FIELDS,
+        ),
+        ExportFile(
+            "lemmas.csv",
+            "Every form the lemmatizer counts under another term (or with "
+            "other forms); sorted by lemma, then form.",
+            _LEMMAS_FIELDS,
+        ),
+        ExportFile(
+            "multiword.csv",
+            "Runs of tokens counted as one term; sorted by term, tokens.",
+            _MULTIWORD_FIELDS,
         ),
         ExportFile(
             "actors.csv",
@@ -445,7 +522,8 @@ DATA_DICTIONARY: dict[str, ExportFile] = {
         ),
         ExportFile(
             "summaries.json",
-            "Per section: an extractive summary (TextRank) and statistics.",
+            "Per section: an extractive summary, the editor's reference and "
+            "their agreement, and statistics; the methods compared.",
             _SUMMARIES_FIELDS,
         ),
     )

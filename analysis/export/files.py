@@ -269,7 +269,7 @@ def _summaries(src: Sources) -> dict[str, Any]:
 #: Every export file, by name: how its text is made from the sources.
 FILES: dict[str, Callable[[Sources], str]] = {
     "edition.json": lambda src: _json_text(edition_record(src.edition)),
-    "edition.xml": lambda src: tei_text(src.edition, src.register, src.mentions),
+    "edition.xml": lambda src: tei_text(src.edition, src.register, src.mentions, src.claims),
     "apparatus.csv": lambda src: _csv_text(apparatus_rows(src.edition), APPARATUS_COLUMNS),
     "terms.csv": lambda src: _frame_text(term_frequencies(src.edition, src.units)),
     "keyness.csv": lambda src: _frame_text(

@@ -7,11 +7,14 @@ Encoding Initiative, so that tools for editions can read it:
   file and SHA-256 (``listWit/witness``), the edition and its editorial rules
   (``editorialDecl``);
 * ``standOff``: the register of actors (``listPerson``, ``listOrg``,
-  ``listPlace``), each with its id, standard name and description;
+  ``listPlace``), each with its id, standard name and description; and the
+  editor's reference summaries (``interpGrp type="claim"``), one ``interp``
+  per sentence that states its section's claim, with the editor's reason;
 * ``text/body``: one ``div`` per section (with its ``head``), one ``p`` per
   paragraph, one ``s`` per sentence, with the ids of the edition (``p12``,
   ``p12.3``); ``lb ed="#W" n="k"`` marks where line *k* of the witness begins,
-  and ``name ref="#actor"`` every mention of an actor;
+  and ``name ref="#actor"`` every mention of an actor; a sentence of the
+  editor's reference points at its ``interp`` (``ana="#claim-p12.3"``);
 * ``text/back``: the apparatus, one ``app`` per entry, pointing at the
   paragraphs and sentences it concerns.
 
@@ -27,6 +30,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.text.claims import SectionClaims
 from analysis.text.edition import ApparatusEntry, Edition, Paragraph
 from analysis.text.register import Register
 
@@ -58,6 +62,7 @@ _BLOCKS = frozenset(
         "encodingDesc",
         "editorialDecl",
         "standOff",
+        "interpGrp",
         "listPerson",
         "listOrg",
         "listPlace",
@@ -233,11 +238,33 @@ def _indent(element: ET.Element, level: int = 0) -> None:
     element[-1].tail = "\n" + "  " * level
 
 
-def tei_document(edition: Edition, register: Register, mentions: pd.DataFrame) -> ET.Element:
+def _claims(tei: ET.Element, claims: Iterable[SectionClaims]) -> None:
+    """The editor's reference summaries: ``interp`` elements, pointed at by their sentences."""
+    found = {c.id: c for entry in claims for c in entry.sentences}
+    if not found:
+        return
+    stand_off = tei.find(f"{{{TEI_NS}}}standOff")
+    group = _el(stand_off, "interpGrp", type="claim")
+    for entry in claims:
+        for c in entry.sentences:
+            _el(group, "interp", c.reason, xml_id=f"claim-{c.id}", inst=f"#{c.id}")
+    for s in tei.iter(f"{{{TEI_NS}}}s"):
+        sid = s.get(XML_ID)
+        if sid in found:
+            s.set("ana", f"#claim-{sid}")
+
+
+def tei_document(
+    edition: Edition,
+    register: Register,
+    mentions: pd.DataFrame,
+    claims: Iterable[SectionClaims] = (),
+) -> ET.Element:
     """Return the edition as a TEI element tree.
 
     ``mentions`` is the table of :func:`analysis.measures.mentions.find_mentions`; each
-    row becomes a ``name`` element in its sentence.
+    row becomes a ``name`` element in its sentence. ``claims`` are the editor's
+    reference summaries (:func:`analysis.text.claims.load_claims`).
     """
     siglum = edition.decisions.siglum
     tei = _el(None, "TEI")
@@ -260,14 +287,20 @@ def tei_document(edition: Edition, register: Register, mentions: pd.DataFrame) -
     listing = _el(apparatus, "listApp")
     for entry in edition.apparatus:
         _app(listing, entry, siglum)
+    _claims(tei, tuple(claims))
     _indent(tei)
     return tei
 
 
-def tei_text(edition: Edition, register: Register, mentions: pd.DataFrame) -> str:
+def tei_text(
+    edition: Edition,
+    register: Register,
+    mentions: pd.DataFrame,
+    claims: Iterable[SectionClaims] = (),
+) -> str:
     """Return ``edition.xml``: the TEI document as UTF-8 XML text with a declaration."""
     ET.register_namespace("", TEI_NS)
-    body = ET.tostring(tei_document(edition, register, mentions), encoding="unicode")
+    body = ET.tostring(tei_document(edition, register, mentions, claims), encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 
