@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis export --out DIR [--decisions FILE] [--actors FILE]``."""
+"""Command line: ``python -m analysis export --out DIR`` with optional input files."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from analysis import paths
 from analysis.errors import EditionError
 from analysis.export.files import export_edition
+from analysis.text.claims import load_claims
 from analysis.text.edition import load_edition
 from analysis.text.register import load_register
 
@@ -31,11 +32,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     export.add_argument(
         "--actors", default=str(paths.ACTORS), help="register of actors (default: %(default)s)"
     )
+    export.add_argument(
+        "--summaries",
+        default=str(paths.SUMMARIES),
+        help="the editor's reference summaries (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
         edition = load_edition(args.decisions)
         register = load_register(args.actors)
-        written = export_edition(edition, args.out, register=register)
+        claims = load_claims(edition, args.summaries)
+        written = export_edition(edition, args.out, register=register, claims=claims)
     except EditionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

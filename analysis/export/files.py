@@ -321,11 +321,16 @@ def write_files(out: str | Path, files: Mapping[str, str]) -> list[Path]:
 
 
 def export_edition(
-    edition: Edition, out: str | Path, *, register: Register | None = None
+    edition: Edition,
+    out: str | Path,
+    *,
+    register: Register | None = None,
+    claims: tuple[SectionClaims, ...] | None = None,
 ) -> list[Path]:
     """Compute every export file of ``edition`` and write them into ``out``.
 
-    ``register`` defaults to the register of actors in ``seeds/actors.yaml``.
+    ``register`` defaults to the register of actors in ``seeds/actors.yaml``,
+    ``claims`` to the editor's reference summaries in ``seeds/summaries.yaml``.
     """
-    files = export_files(edition, register if register is not None else load_register())
+    files = export_files(edition, register if register is not None else load_register(), claims)
     return write_files(out, files)
