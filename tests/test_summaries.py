@@ -1,4 +1,4 @@
-"""Extractive summaries by TextRank and their record (analysis/summaries.py)."""
+"""Extractive summaries, the methods compared with the editor's reference, the record."""
 
 from __future__ import annotations
 
@@ -14,11 +14,15 @@ from toys import STAR, toy_edition
 
 from analysis.measures.statistics import section_statistics
 from analysis.measures.summaries import (
+    METHODS,
+    best_method,
+    method_comparison,
     rank_sentences,
     sentence_similarity,
     summaries_record,
     summarize,
 )
+from analysis.text.claims import Claim, SectionClaims, load_claims
 from analysis.text.edition import Edition, Sentence
 
 GOLDEN = Path(__file__).parent / "golden" / "summaries"
@@ -34,7 +38,7 @@ def sentences_of(*texts: str) -> list[Sentence]:
 
 def test_similarity_by_hand() -> None:
     # 2 shared terms (cartel, leader); |A| = 3, |B| = 4: 2 / (ln 3 + ln 4) = 2 / ln 12
-    a, b = ["cartel", "leader", "escap"], ["cartel", "leader", "prison", "tunnel"]
+    a, b = ["cartel", "leader", "escape"], ["cartel", "leader", "prison", "tunnel"]
     assert sentence_similarity(a, b) == pytest.approx(2 / math.log(12))
     assert sentence_similarity(a, b) == pytest.approx(0.804859, abs=1e-6)
     assert sentence_similarity(b, a) == sentence_similarity(a, b)
@@ -183,6 +187,107 @@ def test_summaries_are_deterministic(edition: Edition) -> None:
     assert summarize(edition, k=5) == summarize(edition, k=5)
 
 
+@pytest.mark.parametrize("method", list(METHODS))
+@settings(max_examples=20, deadline=None)
+@given(sections=SECTIONS)
+def test_every_method_ranks_every_sentence_once(method: str, sections: dict) -> None:
+    edition = toy_edition(sections)
+    for summary, section in zip(
+        summarize(edition, k=40, method=method), edition.sections, strict=True
+    ):
+        own = [s.id for p in section.paragraphs for s in p.sentences]
+        assert sorted(sid for sid, _ in summary.sentences) == sorted(own)
+        assert sorted(summary.ranks) == list(range(1, len(own) + 1))
+
+
+def test_position_method_by_hand() -> None:
+    # STAR: p1.1 p1.2 / p2.1 p2.2 in section one: first sentences of paragraphs first
+    summary = summarize(toy_edition(STAR), k=2, method="position")[0]
+    assert [sid for sid, _ in summary.sentences] == ["p1.1", "p2.1"]
+    assert summary.ranks == (1, 2)
+
+
+def test_centroid_method_by_hand() -> None:
+    # terms: a = guzman tunnel, b = cartel bribe, c = guzman tunnel cartel bribe,
+    # d = rain. idf over the four: ln(4/2) for the first four terms, ln 4 for rain.
+    # centroid = (a + b + c + d) / 4: c, which holds every shared term, is nearest
+    ed = toy_edition(
+        {
+            "one": [
+                [
+                    "Guzman dug tunnels.",
+                    "The cartel paid bribes.",
+                    "Guzman's cartel paid bribes and dug tunnels.",
+                    "It rained.",
+                ]
+            ]
+        }
+    )
+    summary = summarize(ed, k=1, method="centroid")[0]
+    assert summary.sentences[0][0] == "p1.3"
+    w = math.log(2)
+    # c = (w, w, w, w) over guzman dig tunnel cartel pay bribe (6 terms of weight w)
+    # is the sum of a and b; the centroid is (2c + d) / 4 with d = (ln 4) on "rain"
+    c = [w] * 6
+    centroid = [2 * w / 4] * 6 + [math.log(4) / 4]
+    cos = sum(x * y for x, y in zip([*c, 0], centroid, strict=True)) / (
+        math.sqrt(sum(x * x for x in c)) * math.sqrt(sum(y * y for y in centroid))
+    )
+    assert summary.scores[0] == pytest.approx(cos)
+
+
+def test_lexrank_prefers_the_sentence_that_joins_the_others() -> None:
+    ed = toy_edition(
+        {
+            "one": [
+                [
+                    "Guzman dug tunnels.",
+                    "The cartel paid bribes.",
+                    "Guzman's cartel paid bribes and dug tunnels.",
+                    "It rained.",
+                ]
+            ]
+        }
+    )
+    assert summarize(ed, k=1, method="lexrank")[0].sentences[0][0] == "p1.3"
+    with pytest.raises(ValueError, match="unknown method"):
+        summarize(ed, method="luhn")
+
+
+def test_method_comparison_by_hand() -> None:
+    # STAR section one, reference p1.2 and p2.1; the position method ranks
+    # p1.1 p2.1 p1.2 p2.2: with k = 2 it finds p2.1 (recall 1/2); average
+    # precision (1/2 + 2/3) / 2 = 7/12
+    claims = (SectionClaims("one", (Claim("p1.2", "x"), Claim("p2.1", "y"))),)
+    table = method_comparison(toy_edition(STAR), claims, k=2).set_index("method")
+    assert list(table.index) == list(METHODS)
+    row = table.loc["position"]
+    assert (row["found"], row["reference"]) == (1, 2)
+    assert row["recall"] == pytest.approx(0.5)
+    assert row["average_precision"] == pytest.approx(7 / 12)
+    assert row["ranks"] == (3, 2)
+
+
+def test_best_method_by_recall_then_average_precision_then_name() -> None:
+    frame = pd.DataFrame(
+        {
+            "method": ["a", "b", "c"],
+            "recall": [0.5, 0.5, 0.4],
+            "average_precision": [0.3, 0.6, 0.9],
+        }
+    )
+    assert best_method(frame) == "b"
+    assert best_method(frame.assign(average_precision=[0.6, 0.6, 0.9])) == "a"
+
+
+def test_the_editions_best_method_and_its_agreement(edition: Edition) -> None:
+    comparison = method_comparison(edition, load_claims(edition))
+    assert len(comparison) == len(METHODS) * len(edition.sections)
+    assert comparison["found"].le(comparison["reference"]).all()
+    means = comparison.groupby("method")["recall"].mean()
+    assert best_method(comparison) == means.idxmax()
+
+
 # --- the record -------------------------------------------------------------------------------
 
 
@@ -206,6 +311,40 @@ def test_record_refuses_a_foreign_summary(edition: Edition) -> None:
         summaries_record(edition, foreign, section_statistics(edition))
 
 
+def test_record_sets_the_reference_beside_the_summary(edition: Edition) -> None:
+    claims = load_claims(edition)
+    record = summaries_record(
+        edition,
+        summarize(edition, method="position"),
+        section_statistics(edition),
+        method="position",
+        claims=claims,
+        comparison=method_comparison(edition, claims),
+    )
+    assert record["method"] == "position"
+    assert [m["method"] for m in record["methods_compared"]] == list(METHODS)
+    for section, entry in zip(record["sections"], claims, strict=True):
+        chosen = {s["id"] for s in section["sentences"]}
+        reference = [c["id"] for c in section["reference"]]
+        assert reference == [c.id for c in entry.sentences]
+        assert section["agreement"] == {
+            "found": len(chosen & set(reference)),
+            "reference": len(reference),
+        }
+    # the opening is section 1 (book/data.md once said 0)
+    assert record["sections"][0]["n"] == 1
+
+
 def test_golden_summaries(edition: Edition, data_regression) -> None:
-    record = summaries_record(edition, summarize(edition, k=3), section_statistics(edition))
+    claims = load_claims(edition)
+    comparison = method_comparison(edition, claims, k=3)
+    method = best_method(comparison)
+    record = summaries_record(
+        edition,
+        summarize(edition, k=3, method=method),
+        section_statistics(edition),
+        method=method,
+        claims=claims,
+        comparison=comparison,
+    )
     data_regression.check(record, fullpath=GOLDEN / "summaries.yml")

@@ -48,6 +48,7 @@ from functools import lru_cache
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 from sumy.models.dom import ObjectDocumentModel
 from sumy.models.dom import Paragraph as SumyParagraph
@@ -184,17 +185,25 @@ class _Terms:
 
 
 def _lexrank(sentences: Sequence[Sentence], context: Sequence[Sentence]) -> list[tuple[str, float]]:
-    """LexRank (sumy): the ranking read from its top-1, top-2 ... choices."""
+    """LexRank (sumy): the ranking read from its top-1, top-2 ... choices.
+
+    Sentences without a term (which sumy cannot compare) rank last, in reading order.
+    """
     terms = _Terms()
-    model = ObjectDocumentModel([SumyParagraph([SumySentence(s.text, terms) for s in sentences])])
+    rated = [i for i, s in enumerate(sentences) if terms.to_words(s.text)]
+    model = ObjectDocumentModel(
+        [SumyParagraph([SumySentence(sentences[i].text, terms) for i in rated])]
+    )
     by_text: dict[str, list[int]] = {}
-    for i, s in enumerate(sentences):
-        by_text.setdefault(s.text.strip(), []).append(i)
+    for i in rated:
+        by_text.setdefault(sentences[i].text.strip(), []).append(i)
     summarizer = LexRankSummarizer()
     order: list[int] = []
-    for count in range(1, len(sentences) + 1):
-        chosen = {i for c in summarizer(model, count) for i in by_text[str(c)]}
-        order.extend(sorted(chosen - set(order)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for count in range(1, len(rated) + 1):
+            chosen = {i for c in summarizer(model, count) for i in by_text[str(c)]}
+            order.extend(sorted(chosen - set(order)))
+    order.extend(i for i in range(len(sentences)) if i not in order)
     n = len(sentences)
     return [(sentences[i].id, (n - r) / n) for r, i in enumerate(order)]
 
