@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from analysis import paths
 from analysis.errors import EditionError
 from analysis.export.files import export_edition
-from analysis.text.claims import load_claims
+from analysis.text.claims import claims_beside, load_claims
 from analysis.text.edition import load_edition
 from analysis.text.register import load_register
 
@@ -34,14 +34,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     export.add_argument(
         "--summaries",
-        default=str(paths.SUMMARIES),
-        help="the editor's reference summaries (default: %(default)s)",
+        default=None,
+        help="the editor's reference summaries (default: summaries.yaml beside the "
+        "decisions file, if there is one)",
     )
     args = parser.parse_args(argv)
     try:
         edition = load_edition(args.decisions)
         register = load_register(args.actors)
-        claims = load_claims(edition, args.summaries)
+        claims = (
+            load_claims(edition, args.summaries)
+            if args.summaries
+            else claims_beside(edition, args.decisions)
+        )
         written = export_edition(edition, args.out, register=register, claims=claims)
     except EditionError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -13,6 +13,7 @@ from sphinx.util.docutils import docutils_namespace
 
 from analysis.measures.comentions import WINDOWS, comentions
 from analysis.measures.mentions import actor_table, find_mentions
+from analysis.measures.units import TermUnits, term_units
 from analysis.text.edition import Edition, load_edition
 from analysis.text.register import Register, load_register
 
@@ -33,6 +34,12 @@ def edition() -> Edition:
 def register() -> Register:
     """The register of actors in ``seeds/actors.yaml``."""
     return load_register()
+
+
+@pytest.fixture(scope="session")
+def units(edition: Edition, register: Register) -> TermUnits:
+    """The multiword terms of the edition (register forms and bound pairs)."""
+    return term_units(edition, register)
 
 
 @pytest.fixture(scope="session")

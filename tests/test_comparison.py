@@ -11,6 +11,8 @@ from analysis.measures.comparison import (
     dispersion_pairs,
     order_comparison,
 )
+from analysis.measures.terms import dispersion
+from analysis.measures.units import TermUnits
 from analysis.text.edition import Edition
 
 
@@ -50,8 +52,10 @@ def test_differences_come_with_their_sentences(edition: Edition, register) -> No
             assert row.where.startswith("witness.html#w") and row.sentence_id.startswith("b")
 
 
-def test_dispersion_pairs_keep_every_occurrence(edition: Edition) -> None:
-    pairs = dispersion_pairs(edition, ["cartels", "guzman"])
+def test_dispersion_pairs_keep_every_occurrence(edition: Edition, units: TermUnits) -> None:
+    pairs = dispersion_pairs(edition, units, ["cartels", "guzman", "united states"])
+    # "United States" broken across two lines of W still pairs its two places
+    assert len(pairs) == len(dispersion(edition, units, ["cartel", "guzman", "u.s."]))
     assert len(pairs) > 50
     assert pairs[["reading", "witness"]].notna().all().all()
     assert ((pairs["reading"] >= 0) & (pairs["reading"] <= 1)).all()

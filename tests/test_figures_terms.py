@@ -171,17 +171,20 @@ def test_figures_are_deterministic(
     assert first == figures.distinctive_terms(keyness, tfidf, labels=LABELS).to_json()
 
 
-def test_figures_from_the_edition(edition) -> None:
+def test_figures_from_the_edition(edition, register) -> None:
     """The figures draw the frames analysis.measures.terms computes from the witness."""
     from analysis.measures import terms
     from analysis.site.pages.sections import section_labels
 
     labels = section_labels(edition)
-    frequencies = terms.term_frequencies(edition)
+    from analysis.measures.units import term_units
+
+    units = term_units(edition, register)
+    frequencies = terms.term_frequencies(edition, units)
     fig = figures.top_terms(frequencies, n=20)
     assert list(fig.data[0].x) == frequencies["count"].head(20).tolist()
     top = frequencies["term"].head(3).tolist()
-    trends = terms.section_trends(edition, top)
+    trends = terms.section_trends(edition, units, top)
     fig = figures.term_trends(trends, labels=labels, terms=top)
     for trace, term in zip(fig.data, top, strict=True):
         rows = trends[trends["term"] == term]

@@ -7,6 +7,7 @@ import re
 
 from analysis.measures import statistics, summaries, terms
 from analysis.measures.summaries import SectionSummary
+from analysis.measures.units import term_units
 from analysis.site.pages import sections as section_page
 
 
@@ -54,7 +55,7 @@ def test_summaries_escape_the_text(edition) -> None:
 
 def test_statistics_table(edition, register, mentions) -> None:
     stats = statistics.section_statistics(
-        edition, mentions=mentions, keyness=terms.keyness(edition)
+        edition, mentions=mentions, keyness=terms.keyness(edition, term_units(edition, register))
     )
     out = str(section_page.statistics_table(edition, stats, register))
     assert len(re.findall(r"<tr><td>", out)) == len(edition.sections)

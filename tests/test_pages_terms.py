@@ -94,12 +94,12 @@ def test_tables_escape_terms() -> None:
     assert HOSTILE not in html and "3.14" in html
 
 
-def test_kwic_chooser_links_every_line(edition) -> None:
-    keyness = terms.keyness(edition)
+def test_kwic_chooser_links_every_line(edition, units) -> None:
+    keyness = terms.keyness(edition, units)
     key = term_page.key_terms(keyness, list(section_labels(edition)))
-    html = str(term_page.kwic_chooser(edition, key[:2]))
+    html = str(term_page.kwic_chooser(edition, units, key[:2]))
     assert html.count("data-chooser-panel=") == 2
     ids = {s.id for s in edition.sentences}
     linked = re.findall(r'href="\.\./text\.html#([^"]+)"', html)
-    expected = sum(len(terms.kwic(edition, t)) for t in key[:2])
+    expected = sum(len(terms.kwic(edition, units, t)) for t in key[:2])
     assert len(linked) == expected and set(linked) <= ids

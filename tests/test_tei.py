@@ -92,3 +92,23 @@ def test_the_header_records_the_witness(tei: ET.Element, edition: Edition) -> No
     witness = tei.find(f".//{T}listWit/{T}witness")
     assert witness is not None and witness.get(XML_ID) == edition.decisions.siglum
     assert edition.witness.sha256 in (witness.text or "")
+
+
+def test_the_editors_reference_points_from_sentence_to_reason(
+    edition: Edition, register: Register, mentions: pd.DataFrame
+) -> None:
+    from analysis.text.claims import load_claims
+
+    claims = load_claims(edition)
+    root = ET.fromstring(tei_text(edition, register, mentions, claims).encode("utf-8"))
+    interps = {i.get(XML_ID): i for i in root.findall(f"{T}standOff/{T}interpGrp/{T}interp")}
+    expected = [c for entry in claims for c in entry.sentences]
+    assert list(interps) == [f"claim-{c.id}" for c in expected]
+    marked = {s.get(XML_ID): s.get("ana") for s in root.iter(f"{T}s") if s.get("ana")}
+    assert marked == {c.id: f"#claim-{c.id}" for c in expected}
+    for c in expected:
+        assert interps[f"claim-{c.id}"].text == c.reason
+        assert interps[f"claim-{c.id}"].get("inst") == f"#{c.id}"
+    # without a reference, no interpGrp and no @ana
+    assert root.find(f"{T}standOff/{T}interpGrp") is not None
+    assert tei_text(edition, register, mentions).count("interpGrp") == 0

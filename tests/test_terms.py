@@ -26,9 +26,8 @@ from analysis.measures.terms import (
     tfidf_by_section,
     token_totals,
 )
-from analysis.measures.units import TermUnits, term_units
+from analysis.measures.units import TermUnits
 from analysis.text.edition import Edition, Paragraph, Section, Sentence
-from analysis.text.register import Register
 
 GOLDEN = Path(__file__).parent / "golden" / "terms"
 TOLERANCE = {"atol": 1e-9, "rtol": 1e-9}
@@ -374,11 +373,6 @@ def test_both_orders_hold_the_same_occurrences(ed: Edition) -> None:
 
 
 # --------------------------------------------------------------------------- the edition
-
-
-@pytest.fixture(scope="module")
-def units(edition: Edition, register: Register) -> TermUnits:
-    return term_units(edition, register)
 
 
 def test_inflections_count_together(edition: Edition, units: TermUnits) -> None:

@@ -255,7 +255,7 @@ def _summaries(src: Sources) -> dict[str, Any]:
         src.edition, mentions=src.mentions, keyness=keyness(src.edition, src.units)
     )
     comparison = method_comparison(src.edition, src.claims)
-    method = best_method(comparison) if len(comparison) else "textrank"
+    method = best_method(comparison) if len(comparison) else "textrank"  # no reference
     return summaries_record(
         src.edition,
         summarize(src.edition, method=method),

@@ -36,6 +36,7 @@ from analysis.export.dictionary import DATA_DICTIONARY, data_dictionary
 from analysis.export.files import export_files, write_files
 from analysis.site.cache import current_edition, current_register, input_files
 from analysis.site.pages.base import build_inputs, note_inputs
+from analysis.text.claims import claims_beside
 
 __all__ = ["CHECKSUMS", "DATA_DIR", "add_downloads", "checksums_text", "site_files"]
 
@@ -59,7 +60,8 @@ def _stamp(files: tuple[Path, ...]) -> tuple[tuple[str, int], ...]:
 def _cached_files(
     decisions: str, actors: str, stamp: tuple[tuple[str, int], ...]
 ) -> dict[str, str]:
-    return export_files(current_edition(decisions), current_register(actors))
+    edition = current_edition(decisions)
+    return export_files(edition, current_register(actors), claims_beside(edition, decisions))
 
 
 def site_files(

@@ -31,7 +31,7 @@ from analysis.errors import ClaimsError
 from analysis.text.edition import Edition
 from analysis.text.yamlsource import LineDict, line_of, load_yaml, read_source
 
-__all__ = ["Claim", "SectionClaims", "load_claims", "parse_claims"]
+__all__ = ["Claim", "SectionClaims", "claims_beside", "load_claims", "parse_claims"]
 
 
 @dataclass(frozen=True)
@@ -106,3 +106,14 @@ def load_claims(edition: Edition, path: str | Path = paths.SUMMARIES) -> tuple[S
     path = Path(path)
     text = read_source(path, error=ClaimsError, what="reference summaries file")
     return parse_claims(text, edition, path=str(path))
+
+
+def claims_beside(edition: Edition, decisions: str | Path) -> tuple[SectionClaims, ...]:
+    """The reference summaries in ``summaries.yaml`` beside the ``decisions`` file; none if absent.
+
+    The edition's own reference is ``seeds/summaries.yaml``, beside
+    ``seeds/decisions.yaml``; an edition made from other decisions has the
+    reference that stands beside them, or none.
+    """
+    path = Path(decisions).with_name(paths.SUMMARIES.name)
+    return load_claims(edition, path) if path.exists() else ()

@@ -35,6 +35,7 @@ from analysis.measures.statistics import edition_counts
 from analysis.site.cache import current_edition, current_register
 from analysis.site.pages import terms as term_page
 from analysis.site.pages.base import note_inputs
+from analysis.text.claims import SectionClaims, claims_beside
 from analysis.text.edition import Edition
 from analysis.text.register import Register
 from analysis.text.sentences import ABBREVIATIONS
@@ -47,20 +48,23 @@ def _default(function: Callable[..., Any], name: str) -> Any:
     return inspect.signature(function).parameters[name].default
 
 
-def _summaries_values(edition: Edition) -> dict[str, str]:
+def _summaries_values(edition: Edition, claims: tuple[SectionClaims, ...]) -> dict[str, str]:
+    """The summarising methods, and the one that agrees best with the editor's reference."""
     from analysis.measures import summaries
-    from analysis.text.claims import load_claims
 
-    comparison = summaries.method_comparison(edition, load_claims(edition))
+    comparison = summaries.method_comparison(edition, claims)
+    best = summaries.best_method(comparison) if claims else _default(summaries.summarize, "method")
     return {
         "summary-k": str(_default(summaries.summarize, "k")),
         "textrank-damping": str(_default(summaries.rank_sentences, "damping")),
         "summary-methods": ", ".join(summaries.METHODS),
-        "summary-method": summaries.best_method(comparison),
+        "summary-method": best,
     }
 
 
-def method_values(edition: Edition, register: Register) -> dict[str, str]:
+def method_values(
+    edition: Edition, register: Register, *, claims: tuple[SectionClaims, ...] = ()
+) -> dict[str, str]:
     """Return the values the methods page quotes, by name, as they will be printed.
 
     Parameters come from the defaults of the functions that use them, counts
@@ -113,9 +117,26 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
         "layout-iterations": _default(network.layout, "iterations"),
         "float-digits": FLOAT_DIGITS,
         "export-files": len(DATA_DICTIONARY),
-        **_summaries_values(edition),
+        **_summaries_values(edition, claims),
     }
     return {name: str(value) for name, value in values.items()}
+
+
+#: The values of the last builds' inputs, by (edition, register, reference file): the
+#: edition and register are the cached objects of :mod:`analysis.site.cache`, the same
+#: while their files are unchanged, so the values are computed once per page, not per role.
+_VALUES: dict[tuple[int, int, str], tuple[Edition, Register, dict[str, str]]] = {}
+
+
+def _values(decisions: str, actors: str) -> dict[str, str]:
+    edition, register = current_edition(decisions), current_register(actors)
+    key = (id(edition), id(register), decisions)
+    if key not in _VALUES:
+        if len(_VALUES) >= 4:
+            _VALUES.pop(next(iter(_VALUES)))
+        claims = claims_beside(edition, decisions)
+        _VALUES[key] = (edition, register, method_values(edition, register, claims=claims))
+    return _VALUES[key][2]
 
 
 class MethodValue(SphinxRole):
@@ -123,7 +144,7 @@ class MethodValue(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         decisions, actors = note_inputs(self.env)
-        values = method_values(current_edition(decisions), current_register(actors))
+        values = _values(decisions, actors)
         if self.text not in values:
             msg = self.inliner.reporter.error(
                 f"method-value: unknown value '{self.text}' (one of {', '.join(values)})",
