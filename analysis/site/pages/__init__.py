@@ -11,7 +11,7 @@ The analysis pages are notebooks that display the escaped fragments of
 methods page quotes :mod:`~analysis.site.pages.methods`.
 
 Text of the witness or of the register reaches HTML only as docutils text
-nodes or escaped with :func:`html.escape` (directly or through
+nodes or escaped with :func:`analysis.site.markup.escape` (directly or through
 :mod:`analysis.site.markup`).
 """
 
