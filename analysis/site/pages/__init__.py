@@ -1,7 +1,7 @@
 """What each page of the site shows: Sphinx directives and escaped HTML fragments.
 
 One module per page. The pages of the edition are made by directives that
-``analysis.site.directives`` registers: :mod:`~analysis.site.pages.text` (the reading
+``analysis.site.extension`` registers: :mod:`~analysis.site.pages.text` (the reading
 text), :mod:`~analysis.site.pages.witness`, :mod:`~analysis.site.pages.apparatus`,
 :mod:`~analysis.site.pages.register` and :mod:`~analysis.site.pages.record` (the
 bibliographic record), on the shared base of :mod:`~analysis.site.pages.base`.
