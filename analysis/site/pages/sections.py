@@ -9,7 +9,6 @@ HTML only escaped.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -188,11 +187,11 @@ def summaries_html(
         sid = summary.section_id
         heading = markup.link(labels.get(sid, sid), section_anchor(edition, sid))
         out.append(
-            f'<div class="section-summary" id="summary-{html.escape(sid)}"><h3>{heading}</h3>'
+            f'<div class="section-summary" id="summary-{markup.escape(sid)}"><h3>{heading}</h3>'
         )
         for (sentence_id, text), rank in zip(summary.sentences, summary.ranks, strict=True):
             out.append(
-                f"<blockquote><p>{html.escape(text)}</p></blockquote>"
+                f"<blockquote><p>{markup.escape(text)}</p></blockquote>"
                 f'<p class="summary-source">Sentence {sentence_link(sentence_id)}, ranked '
                 f"{rank} of {sizes.get(sid, 0)} in its section</p>"
             )
@@ -206,11 +205,11 @@ def summaries_html(
             )
             for c in ref.sentences:
                 out.append(
-                    f'<blockquote class="summary-reference"><p>{html.escape(texts[c.id])}</p>'
+                    f'<blockquote class="summary-reference"><p>{markup.escape(texts[c.id])}</p>'
                     f"</blockquote>"
                     f'<p class="summary-source">Sentence {sentence_link(c.id)}'
                     f"{' (in the summary)' if c.id in chosen else ''}: "
-                    f"{html.escape(c.reason)}</p>"
+                    f"{markup.escape(c.reason)}</p>"
                 )
         out.append("</div>")
     return Html("".join(out))
