@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from toys import toy_edition
 
 from analysis.measures.association import log_likelihood_g2
 from analysis.measures.units import (
@@ -15,7 +16,6 @@ from analysis.measures.units import (
 )
 from analysis.text.edition import Edition
 from analysis.text.register import Register, parse_register
-from tests.toys import toy_edition
 
 REGISTER = """
 actors:
