@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from types import SimpleNamespace
 
@@ -76,9 +77,23 @@ def test_renderer_emits_html_with_unique_ids(fig: go.Figure) -> None:
     renderer = display.EditionRenderer()
     first = renderer.to_mimebundle(fig.to_plotly_json())
     second = renderer.to_mimebundle(fig.to_plotly_json())
-    assert list(first) == ["text/html"]
+    assert sorted(first) == sorted(["text/html", display.PLOTLY_MIME])
     assert 'id="plotly-terms"' in first["text/html"]
     assert 'id="plotly-terms-2"' in second["text/html"]
+
+
+def test_renderer_emits_plotly_json_for_jupyter(fig: go.Figure) -> None:
+    """Jupyter draws the plotly MIME type: the figure's data, its layout, the site's config."""
+    display.name_figure(fig, "terms-top")
+    fig_dict = fig.to_plotly_json()
+    bundle = display.EditionRenderer().to_mimebundle(fig_dict)
+    plotly_json = bundle[display.PLOTLY_MIME]
+    assert json.loads(json.dumps(plotly_json)) == plotly_json
+    assert plotly_json["data"][0]["y"] == [2, 1]
+    assert plotly_json["layout"]["meta"] == {"name": "terms-top"}
+    assert plotly_json["config"]["displaylogo"] is False
+    assert plotly_json["config"]["toImageButtonOptions"] == {"filename": "terms-top"}
+    assert "config" not in fig_dict  # the caller's dict is left as it was
 
 
 def test_activate_makes_the_renderer_default(monkeypatch: pytest.MonkeyPatch) -> None:
