@@ -28,7 +28,7 @@ from pathlib import Path
 
 import jupytext
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Route
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
 
 pytestmark = pytest.mark.browser
 
@@ -179,55 +179,78 @@ class Rerun:
     outside: list[str]
 
 
-def _rerun(context: BrowserContext, lab: Lab, path: Path) -> Rerun:
-    notebook = jupytext.read(path)
-    code_cells = [c for c in notebook.cells if c.cell_type == "code"]
+@dataclass
+class _Open:
+    """A page opened in its own tab, its cells started."""
+
+    page: Page
+    code_cells: int
+    figures: int
+    errors: list[str]
+    outside: list[str]
+
+
+def _open_and_run(context: BrowserContext, lab: Lab, path: Path) -> _Open:
+    """Open ``path`` by its address (so with its default viewer) and run all its cells."""
+    code_cells = [c for c in jupytext.read(path).cells if c.cell_type == "code"]
     figures = sum(1 for c in code_cells if "figure" in c.metadata.get("mystnb", {}))
-    errors: list[str] = []
-    outside: list[str] = []
-    page = context.new_page()
+    opened = _Open(context.new_page(), len(code_cells), figures, [], [])
+    page = opened.page
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            errors.append(f"console: {message.text}")
+            opened.errors.append(f"console: {message.text}")
 
     def on_route(route: Route) -> None:
         if route.request.url.startswith((lab.url, "data:", "blob:", "about:")):
             route.continue_()
         else:
-            outside.append(route.request.url)
+            opened.outside.append(route.request.url)
             route.abort()
 
     page.on("console", on_console)
-    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    page.on("pageerror", lambda error: opened.errors.append(f"uncaught: {error}"))
     page.route("**/*", on_route)
+    relative = path.relative_to(ROOT).as_posix()
+    # A fresh workspace: the page alone, not the pages opened before it.
+    page.goto(f"{lab.url}/lab/tree/{relative}?reset&token={lab.token}")
+    # The default viewer of a MyST page is jupytext's notebook, not the text editor.
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
+    page.wait_for_function(_KERNEL_IDLE_JS)
+    page.evaluate(_RUN_ALL_JS)
+    return opened
+
+
+def _finish(opened: _Open) -> Rerun:
+    """Wait for every cell and figure, read what the page shows, save it and close it."""
+    page = opened.page
     try:
-        relative = path.relative_to(ROOT).as_posix()
-        page.goto(f"{lab.url}/lab/tree/{relative}?token={lab.token}")
-        # The default viewer of a MyST page is jupytext's notebook, not the text editor.
-        page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
-        page.wait_for_function(_KERNEL_IDLE_JS)
-        page.evaluate(_RUN_ALL_JS)
-        page.wait_for_function(_ALL_RUN_JS, arg=len(code_cells), timeout=RUN_TIMEOUT_MS)
-        page.wait_for_function(f"() => ({_DRAWN_JS})() >= {figures}")
+        page.wait_for_function(_ALL_RUN_JS, arg=opened.code_cells, timeout=RUN_TIMEOUT_MS)
+        page.wait_for_function(f"() => ({_DRAWN_JS})() >= {opened.figures}")
         drawn = page.evaluate(_DRAWN_JS)
         numbers = page.evaluate(_NUMBERS_JS)
-        page.evaluate(_SAVE_AND_CLOSE_JS)
-        errors.extend(
-            f"error output: {text}"
+        opened.errors.extend(
+            f"{kind} output: {text}"
+            for kind in ("error", "stderr")
             for text in page.locator(
-                ".jp-OutputArea-output[data-mime-type*=error]"
+                f".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.{kind}']"
             ).all_inner_texts()
         )
+        page.evaluate(_SAVE_AND_CLOSE_JS)
     finally:
         page.close()
-    return Rerun(figures, drawn, numbers, errors, outside)
+    return Rerun(opened.figures, drawn, numbers, opened.errors, opened.outside)
 
 
 @pytest.fixture(scope="module")
 def reruns(lab_context: BrowserContext, lab: Lab) -> dict[str, Rerun]:
-    """Every analysis page rerun in the one JupyterLab, by page name."""
-    return {path.stem: _rerun(lab_context, lab, path) for path in ANALYSES}
+    """Every analysis page rerun in the one JupyterLab, by page name.
+
+    The pages are all opened and started first, each in its own tab and
+    kernel, so that they run side by side; then each is waited for.
+    """
+    opened = {path.stem: _open_and_run(lab_context, lab, path) for path in ANALYSES}
+    return {name: _finish(page) for name, page in opened.items()}
 
 
 @pytest.mark.parametrize("page", [p.stem for p in ANALYSES])
