@@ -22,9 +22,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD := _build
 SITE := $(BUILD)/html
-CACHE := $(BUILD)/.jupyter_cache
-# Hash of the inputs of the last successful site build (see `site`).
-INPUTS_STAMP := $(BUILD)/.inputs.sha256
 
 # The venv's kernelspec comes first, whatever the user has installed, and
 # Jupyter uses its current paths without warning about the old ones.
@@ -36,7 +33,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # their "is ignored" notes are dropped from the install log.
 PIP_QUIET := { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
-.PHONY: venv setup site browser test lint lab lock export bench clean
+.PHONY: venv setup site browser test lint lab lock export bench bench-build clean
 
 venv setup: $(STAMP)
 
@@ -52,19 +49,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip check
 	touch $@
 
-# Pages are executed through jupyter-cache, which keys on a page's code only.
-# The inputs hash covers what else decides a page's output (analysis/,
-# seeds/, requirements.lock); when it differs from the hash of the last
-# successful build, the cache is wiped first and every page runs again.
+# An incremental build: Sphinx reads (and executes) again only the pages whose
+# source, modules of analysis/ or files of seeds/ changed since the last build
+# (analysis.site.dependencies); with nothing changed it reads nothing.
 site: $(STAMP)
-	@inputs=$$( { find analysis seeds -type f ! -path '*/__pycache__/*' ! -name '*.pyc' -print; \
-	              echo requirements.lock; } | LC_ALL=C sort | tr '\n' '\0' \
-	            | xargs -0 sha256sum | sha256sum | cut -d' ' -f1 ); \
-	if [ "$$inputs" != "$$(cat $(INPUTS_STAMP) 2>/dev/null || true)" ] && [ -d $(CACHE) ]; then \
-	  echo "analysis/, seeds/ or the lock changed: clearing $(CACHE)"; rm -rf $(CACHE); \
-	fi; \
-	$(BIN)/jupyter-book build book --all --warningiserror --keep-going; \
-	echo "$$inputs" > $(INPUTS_STAMP)
+	$(BIN)/jupyter-book build book --warningiserror --keep-going
 
 # The browser tests drive Debian's Chromium; as root with apt, install it when missing.
 # CHROMIUM names the browser for this Makefile and for the tests (tests/browser).
@@ -100,7 +89,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check $(LINTED)
 
 # Regenerates requirements.lock, with the hash of every file, from
-# pyproject.toml (runtime deps and the dev extra) for Python 3.11 on Linux.
+# pyproject.toml (runtime deps, the dev and the lab extras) for Python 3.11 on Linux.
 # uv, pinned here, is a tool of this target only: it is installed into the
 # venv here and is not part of the lock.
 UV_VERSION := 0.13.9
@@ -115,6 +104,10 @@ export: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# The build timings: cold, warm with nothing changed, after a seed changed, and make test.
+bench-build: $(STAMP)
+	$(BIN)/python benchmarks/builds.py --test
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .ruff_cache .hypothesis
