@@ -132,3 +132,17 @@ def test_extension_serves_plotly_js_as_static_file() -> None:
     app = _app()
     display._add_static_file(app)
     assert app.config.html_static_path == ["_static", str(display.plotly_js_path())]
+
+
+def test_site_mime_render_drops_plotly_json_for_the_site() -> None:
+    """myst-nb, through the entry point, renders the plotly type to nothing and never picks it."""
+    from myst_nb.core.render import get_mime_priority, load_mime_renders
+
+    assert display.SiteMimeRender in load_mime_renders()
+    plotly_data = SimpleNamespace(mime_type=display.PLOTLY_MIME)
+    html_data = SimpleNamespace(mime_type="text/html")
+    assert display.SiteMimeRender.handle_mime(None, plotly_data, False) == []
+    assert display.SiteMimeRender.handle_mime(None, html_data, False) is None
+    priority = get_mime_priority("html", [])
+    assert display.PLOTLY_MIME not in priority
+    assert "text/html" in priority

@@ -32,8 +32,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import plotly
 import plotly.graph_objects as go
@@ -46,6 +47,7 @@ __all__ = [
     "PLOTLY_MIME",
     "RENDERER_NAME",
     "EditionRenderer",
+    "SiteMimeRender",
     "activate",
     "add_plotly",
     "figure_html",
@@ -182,6 +184,26 @@ def plotly_js_path() -> Path:
     if not path.is_file():
         raise FileNotFoundError(f"{path}: plotly.js is missing from the plotly package")
     return path
+
+
+class SiteMimeRender:
+    """myst-nb mime renderer (entry point ``myst_nb.mime_renderers``): plotly's type is for Jupyter.
+
+    myst-nb renders every type of an output's bundle before choosing one; it
+    has no renderer of its own for :data:`PLOTLY_MIME` and would warn
+    (``mystnb.unknown_mime_type``, an error under ``-W``). This one renders it
+    to nothing and takes it out of every builder's priorities, so that the site
+    shows the ``text/html`` of the same bundle.
+    """
+
+    mime_priority_overrides: ClassVar[Sequence[tuple[str, str, int | None]]] = [
+        ("*", PLOTLY_MIME, None)
+    ]
+
+    @staticmethod
+    def handle_mime(renderer: Any, data: Any, inline: bool) -> list[Any] | None:
+        """Render :data:`PLOTLY_MIME` to no node; leave every other type to myst-nb."""
+        return [] if data.mime_type == PLOTLY_MIME else None
 
 
 # Sphinx extension -----------------------------------------------------------
