@@ -116,7 +116,7 @@ def scramble(seed: int, *, sections: int = 4) -> Scramble:
             if y >= height:
                 page, column = (page, 1) if column == 0 else (page + 1, 0)
                 y, new_box = 0, True
-            if new_box or j == 0 and kind == "heading":
+            if new_box or (j == 0 and kind == "heading"):
                 boxes.append([])
                 new_box = False
             if kind == "heading":

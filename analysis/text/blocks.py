@@ -25,7 +25,29 @@ __all__ = [
 
 #: Words a title leaves in lower case.
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or over the to up via with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "up",
+        "via",
+        "with",
+    ]
 )
 _END = re.compile(r"[.!?][)\]\u201d\u2019\"']*$")
 #: A line that ends in an abbreviation with inner full stops (i.e., e.g.) goes on.
