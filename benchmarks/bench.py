@@ -411,7 +411,7 @@ def _run_stage(
         return Measure(note=f"not available ({exc})")
     if name == "reorder proposal" and result.wall is not None:
         verdict = "yes" if result.wall < PROPOSAL_LIMIT else "NO"
-        result.note = f"blocks, joins, layout and decisions; under {PROPOSAL_LIMIT:.0f} s: {verdict}"
+        result.note = f"blocks, joins, layout, decisions; under {PROPOSAL_LIMIT:.0f} s: {verdict}"
     return result
 
 

@@ -28,12 +28,15 @@ __all__ = ["Join", "Layout", "join_scores", "order_score", "propose_layout"]
 
 #: Most blocks on one page.
 PAGE_BLOCKS = 9
+#: Points a page with no cut sentence loses for standing in two columns: without that
+#: evidence, the witness order needs no layout.
+TWO_COLUMNS = 2.0
 #: Lines by which W may print a block before one that stands higher on the page.
 BAND_TOLERANCE = 3
 #: Points lost per line beyond :data:`BAND_TOLERANCE`.
 BAND_DISORDER = 0.5
 #: Points for two blocks next to each other in W in different columns of a page.
-ALTERNATION = 1.0
+ALTERNATION = 0.5
 #: Weights of the evidence (points added to a join's score).
 CUT_CONTINUED = 8.0
 CUT_BROKEN = -6.0
@@ -42,9 +45,6 @@ HEADING_AFTER_CUT = -10.0
 MARK_MATCH = 6.0
 MARK_STRAY = -6.0
 LEXICAL = 4.0
-#: Prior of the extraction's band order on the witness distance of a join
-#: (next block, next but one, next but two); other distances score 0.
-GEOMETRY: dict[int, float] = {}
 HEADING_NEXT = 2.0
 #: A sentence going on in lower case on the next line of W, past a stray leading space.
 SAME_BLOCK = 4.0
@@ -130,12 +130,9 @@ def _score(a: Block, b: Block, tail: dict[str, float], head: dict[str, float]) -
         cosine = sum(tail[w] * head[w] for w in shared)
         if cosine > 0:
             score += LEXICAL * cosine
-            if cosine >= 0.05:
-                evidence.append(f"shared words ({', '.join(shared[:4])}): cosine {cosine:.2f}")
-    prior = GEOMETRY.get(b.n - a.n, 0.0)
-    if prior:
-        score += prior
-        evidence.append(f"witness distance {b.n - a.n} (band order of the extraction)")
+            evidence.append(f"shared words ({', '.join(shared[:4])}): cosine {cosine:.2f}")
+    if not evidence:
+        evidence.append("no evidence either way")
     return Join(a=a.n, b=b.n, score=round(score, 4), evidence=tuple(evidence))
 
 
@@ -176,6 +173,7 @@ def _page_readings(
     """Best reading of blocks ``start..stop-1`` as one page, for each (first, last) block."""
     best: dict[tuple[int, int], tuple[float, tuple[int, ...], str]] = {}
     members = range(start, stop)
+    cut = any(blocks[k].cut for k in members)
     for labels in itertools.product("LR", repeat=stop - start):
         if labels[0] == "R" and "L" not in labels:
             continue  # a one-column page is read as a left column
@@ -187,6 +185,8 @@ def _page_readings(
             turn = c != d
             score += ALTERNATION if turn != blocks[k].heading else 0.0
         score -= _band_disorder(blocks, members, labels)
+        if left and right and not cut:
+            score -= TWO_COLUMNS
         key = (seq[0], seq[-1])
         held = best.get(key)
         if held is None or (score, "".join(labels)) > (held[0], held[2]):
