@@ -44,8 +44,10 @@ LOWERCASE_ORPHAN = -8.0
 HEADING_AFTER_CUT = -10.0
 MARK_MATCH = 6.0
 MARK_STRAY = -6.0
-LEXICAL = 4.0
+LEXICAL = 8.0
 HEADING_NEXT = 2.0
+#: Weight of the words a heading shares with the opening of the block after it.
+HEADING_LEXICAL = 12.0
 #: A sentence going on in lower case on the next line of W, past a stray leading space.
 SAME_BLOCK = 4.0
 #: Words at each end of a block compared for lexical continuity.
@@ -129,7 +131,7 @@ def _score(a: Block, b: Block, tail: dict[str, float], head: dict[str, float]) -
         shared = sorted(set(tail) & set(head), key=lambda w: (-tail[w] * head[w], w))
         cosine = sum(tail[w] * head[w] for w in shared)
         if cosine > 0:
-            score += LEXICAL * cosine
+            score += (HEADING_LEXICAL if a.heading else LEXICAL) * cosine
             evidence.append(f"shared words ({', '.join(shared[:4])}): cosine {cosine:.2f}")
     if not evidence:
         evidence.append("no evidence either way")
