@@ -260,7 +260,8 @@ def decisions_mapping(proposal: Proposal, *, witness: Witness, witness_path: str
                 "lines": [first, last],
                 "score": into.score if into else 0.0,
                 "note": (
-                    f"W prints lines {first}-{last} elsewhere; the proposed order reads them "
+                    f"W prints lines {first}-{last} elsewhere "
+                    f"({_place(proposal, block_of[first].n)}); the proposed order reads them "
                     + (
                         f"after line {proposal.blocks[into.a].last} (score {into.score:.2f}: "
                         + "; ".join(into.evidence or ("no evidence",))
@@ -294,6 +295,13 @@ def decisions_mapping(proposal: Proposal, *, witness: Witness, witness_path: str
         "sections": sections,
         "apparatus": [{"id": e.pop("id"), **e} for e in entries],
     }
+
+
+def _place(proposal: Proposal, n: int) -> str:
+    """Where the layout puts block ``n``: its page and column."""
+    page = next(k for k, members in enumerate(proposal.layout.pages, start=1) if n in members)
+    column = "left" if proposal.layout.columns[n] == "L" else "right"
+    return f"inferred page {page}, {column} column"
 
 
 def _next_text(text: Sequence[str], line: int) -> int:

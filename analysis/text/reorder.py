@@ -5,12 +5,14 @@ Every possible join of one block's end to another's start
 grammar of a cut sentence (a block that ends mid-sentence goes on in one that
 opens in lower case; a heading follows a finished sentence and opens with a
 capital), brackets and quotation marks that one block opens and the other
-closes, the content words the two sides share (weighted by their rarity among
-the blocks), and the regularity of the extraction, which reads a two-column
-page in bands, left and right in turn, so that a block is most often followed
-by the next block but one. A beam search then finds the order of all blocks
-with the highest total score; it may take any of the first few blocks not yet
-placed, since an extraction moves blocks only within a page.
+closes, and the content words the two sides share (weighted by their rarity
+among the blocks). :func:`propose_layout` then finds, exactly, the layout with
+the best total score: pages of consecutive blocks, each block in the left or
+the right column, each page read left column first. That is how the
+extraction permuted the witness: it printed each page of two columns box
+after box by the height of its top, left and right in turn; so the layout
+also scores how well the columns alternate and whether the heights of the
+stacked blocks explain the order in which W prints them.
 """
 
 from __future__ import annotations
