@@ -67,6 +67,16 @@ def test_a_witness_of_one_block(tmp_path) -> None:
     assert [(e["type"], e["lines"]) for e in mapping["apparatus"]] == [("normalisation", [1])]
 
 
+@pytest.mark.parametrize(
+    "lines", [["Only A Title"], ["The text ends here.", "", "A Closing Title"]]
+)
+def test_a_heading_with_nothing_after_it_stays_text(lines: list[str], tmp_path) -> None:
+    proposed, mapping = _decided(lines, tmp_path)
+    assert [s.heading for s in proposed.sections] == [None]
+    assert "heading" not in {e["type"] for e in mapping["apparatus"]}
+    assert proposed.paragraphs[-1].text == lines[-1]
+
+
 def test_a_witness_of_blank_lines_only_is_refused() -> None:
     with pytest.raises(WitnessError, match="holds no text"):
         propose_lines(["", "  ", ""], path="blank.txt")

@@ -185,9 +185,9 @@ def is_heading_text(texts: Sequence[str], *, width: int) -> bool:
 def split_blocks(lines: Sequence[str]) -> tuple[Block, ...]:
     """Cut the witness ``lines`` (0-based list, numbered from 1) into blocks.
 
-    A block ends at a blank line; a new one begins at a line with a stray
-    leading space, and a heading (at most three short title-case lines at the
-    start of a block, before a blank line or a stray space) stands alone.
+    A block ends at a blank line, and a new one begins at a line with a stray
+    leading space; a block of at most three short title-case lines is a
+    heading (:func:`is_heading_text`).
     """
     width = column_width(lines)
     runs: list[tuple[list[int], str]] = []
@@ -206,19 +206,16 @@ def split_blocks(lines: Sequence[str]) -> tuple[Block, ...]:
     if current:
         runs.append((current, opened))
 
-    blocks: list[Block] = []
-    for run, why in runs:
-        texts = [lines[k - 1] for k in run]
-        head = 0
-        for size in range(min(HEADING_LINES, len(run)), 0, -1):
-            if size == len(run) and is_heading_text(texts[:size], width=width):
-                head = size
-                break
-        if head:
-            blocks.append(_block(len(blocks), run, lines, why, heading=True))
-            continue
-        blocks.append(_block(len(blocks), run, lines, why, heading=False))
-    return tuple(blocks)
+    return tuple(
+        _block(
+            n,
+            run,
+            lines,
+            why,
+            heading=is_heading_text([lines[k - 1] for k in run], width=width),
+        )
+        for n, (run, why) in enumerate(runs)
+    )
 
 
 def _block(n: int, run: list[int], lines: Sequence[str], why: str, *, heading: bool) -> Block:

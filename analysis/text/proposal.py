@@ -102,16 +102,23 @@ def propose_lines(lines: Sequence[str], *, path: str = "witness") -> Proposal:
     sections: list[tuple[Block | None, list[list[int]]]] = []
     divisions: dict[tuple[int, int], str] = {}
     previous: Block | None = None
-    for n in layout.order:
+    order = layout.order
+    # a heading opens a section only if a paragraph follows it before the next heading
+    heads = {
+        n
+        for n, m in itertools.pairwise((*order, None))
+        if blocks[n].heading and m is not None and not blocks[m].heading
+    }
+    for n in order:
         block = blocks[n]
-        if block.heading:
+        if n in heads:
             sections.append((block, []))
             previous = block
             continue
         if not sections:
             sections.append((None, []))
         paragraphs = sections[-1][1]
-        if previous is None or previous.heading or not paragraphs:
+        if previous is None or previous.n in heads or not paragraphs:
             paragraphs.append([])
         elif not previous.cut:
             paragraphs.append([])
