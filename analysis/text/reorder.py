@@ -44,6 +44,7 @@ CUT_CONTINUED = 8.0
 CUT_BROKEN = -6.0
 LOWERCASE_ORPHAN = -8.0
 HEADING_AFTER_CUT = -10.0
+HEADING_AFTER_HEADING = -8.0
 MARK_MATCH = 6.0
 MARK_STRAY = -6.0
 LEXICAL = 8.0
@@ -93,7 +94,10 @@ def _score(a: Block, b: Block, tail: dict[str, float], head: dict[str, float]) -
     score = 0.0
     evidence: list[str] = []
     if b.heading:
-        if a.cut:
+        if a.heading:
+            score += HEADING_AFTER_HEADING
+            evidence.append(f"a heading cannot follow the heading of line {a.last}")
+        elif a.cut:
             score += HEADING_AFTER_CUT
             evidence.append(f"line {a.last} ends mid-sentence: no heading can follow")
         else:
