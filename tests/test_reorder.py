@@ -93,3 +93,11 @@ def test_the_witness_joins_every_cut_sentence_as_the_editor(edition) -> None:
     ]
     assert len(cut) == 8
     assert all((block_of[a], block_of[b]) in successions for a, b in cut)
+
+
+def test_no_heading_right_after_a_heading() -> None:
+    blocks = split_blocks(["Execution Model", "", "Exceptions", "", "A sentence ends here."])
+    assert [b.heading for b in blocks] == [True, True, False]
+    joins = join_scores(blocks)
+    assert joins[0][1].score < 0 < joins[1][2].score
+    assert any("cannot follow the heading" in e for e in joins[0][1].evidence)
