@@ -1,28 +1,64 @@
-"""Command line: ``python -m analysis export --out DIR [--decisions FILE] [--actors FILE]``."""
+"""Command line: ``python -m analysis export --out DIR [--decisions FILE] [--actors FILE]``.
+
+Bad input ends with one line on stderr naming the file and the line at fault,
+and exit status 2; an error of the program itself with one line and exit
+status 1 (``--debug`` shows its traceback). Nothing is written unless every
+file could be made.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from analysis import paths
-from analysis.errors import EditionError
+from analysis.errors import EditionError, one_line
 from analysis.export.files import export_edition
 from analysis.text.edition import load_edition
 from analysis.text.register import load_register
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    parser = argparse.ArgumentParser(
-        prog="python -m analysis", description="The Chapo Conundrum critical edition."
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {one_line(message)} (see {self.prog} --help)\n")
+
+
+def _folder(value: str) -> str:
+    """The value of ``--out``: a folder name, never empty."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("--out must name a folder, not be empty")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show the traceback of an internal error",
+    )
+    parser = _Parser(
+        prog="python -m analysis",
+        description="The Chapo Conundrum critical edition.",
+        parents=[debug],
     )
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser(
-        "export", help="write edition.json, apparatus.csv and the analysis tables into a folder"
+        "export",
+        parents=[debug],
+        help="write edition.json, apparatus.csv and the analysis tables into a folder",
     )
-    export.add_argument("--out", required=True, help="folder to write into (created if needed)")
+    export.add_argument(
+        "--out",
+        required=True,
+        type=_folder,
+        help="folder to write the set of files into: new, empty, or an earlier export",
+    )
     export.add_argument(
         "--decisions",
         default=str(paths.DECISIONS),
@@ -31,7 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     export.add_argument(
         "--actors", default=str(paths.ACTORS), help="register of actors (default: %(default)s)"
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
     try:
         edition = load_edition(args.decisions)
         register = load_register(args.actors)
@@ -40,8 +81,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"error: {exc.filename or args.out}: {exc.strerror}", file=sys.stderr)
+        where = one_line(str(exc.filename or args.out))
+        print(f"error: {where}: {one_line(exc.strerror or str(exc))}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        if getattr(args, "debug", False):
+            raise
+        print(
+            f"internal error: {one_line(type(exc).__name__)}: {one_line(str(exc))}; "
+            "this is a fault of the program, not of the input: "
+            "run again with --debug for the traceback",
+            file=sys.stderr,
+        )
+        return 1
     for path in written:
         print(path)
     return 0

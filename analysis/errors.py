@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["DecisionsError", "EditionError", "RegisterError", "WitnessError", "one_line"]
+__all__ = [
+    "DecisionsError",
+    "EditionError",
+    "ExportError",
+    "RegisterError",
+    "WitnessError",
+    "one_line",
+]
 
 #: Unicode categories printed as escapes: controls, format characters (bidi
 #: overrides among them), surrogates, private use, unassigned, line and paragraph separators.
@@ -64,3 +71,7 @@ class DecisionsError(EditionError):
 
 class RegisterError(EditionError):
     """The register of actors is malformed."""
+
+
+class ExportError(EditionError):
+    """The output folder cannot take the export (not a folder, or holding other files)."""
