@@ -18,12 +18,11 @@ serves the site's stylesheet and script from ``analysis/static``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx.util.docutils import SphinxRole
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from analysis import paths
 from analysis.measures.statistics import edition_counts
@@ -55,9 +54,30 @@ def _add_static(app: Any) -> None:
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
 
 
+def _literal(directive: type[SphinxDirective]) -> type[SphinxDirective]:
+    """``directive`` with its output exempt from smart quotes.
+
+    Text from the witness and the register is shown as it stands: Sphinx would
+    otherwise curl its straight quotes and turn ``--`` and ``...`` into dashes
+    and an ellipsis. Sphinx skips every node inside one whose
+    ``support_smartquotes`` is False.
+    """
+
+    class Literal(directive):  # type: ignore[valid-type,misc]
+        def run(self) -> list[nodes.Node]:
+            result = super().run()
+            for node in result:
+                if isinstance(node, nodes.Element):
+                    node["support_smartquotes"] = False
+            return result
+
+    Literal.__name__ = Literal.__qualname__ = directive.__name__
+    return Literal
+
+
 def add_directives(app: Any) -> None:
     """Register the edition's directives, the ``edition-count`` role, stylesheet and script."""
-    directives: dict[str, Callable[..., Any]] = {
+    directives: dict[str, type[SphinxDirective]] = {
         "edition-text": EditionText,
         "edition-witness": EditionWitness,
         "edition-apparatus": EditionApparatus,
@@ -65,7 +85,7 @@ def add_directives(app: Any) -> None:
         "edition-register": EditionRegister,
     }
     for name, directive in directives.items():
-        app.add_directive(name, directive)
+        app.add_directive(name, _literal(directive))
     app.add_role("edition-count", EditionCount())
     app.add_config_value("edition_decisions", str(paths.DECISIONS), "env")
     app.add_config_value("edition_register", str(paths.ACTORS), "env")
