@@ -38,10 +38,7 @@ def read_limited(
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise error(str(path), f"the {what} is not a regular file")
-        try:
-            data = handle.read(limit + 1)
-        except OSError as exc:
-            raise error(str(path), f"cannot read the {what} ({exc.strerror})") from None
+        data = handle.read(limit + 1)
     if len(data) > limit:
         raise error(str(path), f"the {what} is larger than the limit of {limit} bytes")
     return data

@@ -362,13 +362,13 @@ class _Checker:
     def record(self, spec: Record, node: yaml.MappingNode, where: str) -> LineDict:
         fields = {**spec.required, **spec.optional}
         given = {key.value: (key, value) for key, value in node.value}
+        if spec.label and "id" in given and "id" in fields:
+            where = f"{spec.label} {self.value(fields['id'], given['id'][1], _join(where, 'id'))}"
         for name, (key, _) in given.items():
             if name not in fields:
                 near = difflib.get_close_matches(name, list(fields), n=1)
                 hint = f" (did you mean '{near[0]}'?)" if near else f" (keys: {', '.join(fields)})"
                 raise self.fail(where, f"unknown key '{name}'{hint}", key)
-        if spec.label and "id" in given and "id" in fields:
-            where = f"{spec.label} {self.value(fields['id'], given['id'][1], _join(where, 'id'))}"
         for name in spec.required:
             if name not in given:
                 raise self.fail(where, f"has no '{name}'", node)
