@@ -180,7 +180,7 @@ CASES = {
     "invalid YAML": (
         ALIASES,
         "[Enrique Pena Nieto, Pena Nieto",
-        "description: President of Mexico, 2012
+        "description: President of Mexico, 2012",
         r"not valid YAML: ",
     ),
 }
