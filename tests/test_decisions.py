@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from seeds import DECISIONS, expect_error, line_of, mutate
+from sources import DECISIONS, expect_error, line_of, mutate
 
 from analysis import paths
 from analysis.errors import DecisionsError
@@ -141,7 +141,8 @@ CASES = {
         SIC,
         "    type: gloss\n    lines: [445]\n",
         "type: gloss",
-        r"apparatus entry a38\.type: 'gloss' is not one of transposition, join, division, heading, normalisation, emendation, sic$",
+        r"apparatus entry a38\.type: 'gloss' is not one of transposition, join, division, "
+        r"heading, normalisation, emendation, sic$",
     ),
     "not of the pattern": (
         f"  sha256: {SHA}",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from seeds import ACTORS, expect_error, line_of, mutate
+from sources import ACTORS, expect_error, line_of, mutate
 
 from analysis import paths
 from analysis.errors import RegisterError
@@ -12,7 +12,7 @@ from analysis.text.register import ACTOR_TYPES, Register, parse_register
 PATH = "seeds/actors.yaml"
 PENA = "  - id: pena-nieto\n    name: Enrique Peña Nieto\n    type: person\n"
 ALIASES = "[Enrique Pena Nieto, Pena Nieto]"
-DESCRIPTION = "    description: President of Mexico, 2012–2018.\n"
+DESCRIPTION = "    description: President of Mexico, 2012\u20132018.\n"
 LAST = "    description: North, Central and South America together.\n"
 
 

@@ -35,9 +35,10 @@ def read_limited(
         raise error(str(path), f"{what} not found") from None
     except OSError as exc:
         raise error(str(path), f"cannot read the {what} ({exc.strerror})") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise error(str(path), f"the {what} is not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise error(str(path), f"the {what} is not a regular file")
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise error(str(path), f"the {what} is larger than the limit of {limit} bytes")

@@ -1,4 +1,4 @@
-"""The real seeds files as text, and the one way tests change them (:func:`mutate`).
+"""The real source files of `seeds/` as text, and the one way tests change them (:func:`mutate`).
 
 Tests of bad input change one snippet of ``seeds/decisions.yaml`` or
 ``seeds/actors.yaml`` and check the error with :func:`expect_error`.
