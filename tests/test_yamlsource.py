@@ -50,6 +50,11 @@ CASES = {
         1,
         r"items\[0\]: must be a whole number, not a value of another type$",
     ),
+    "a mapping for a number": (
+        "items: [{a: 1}]\n",
+        1,
+        r"items\[0\]: must be a whole number, not a mapping$",
+    ),
     "null at the root": ("~\n", 1, r"f\.yaml:1: must be a mapping, not null$"),
 }
 
