@@ -9,6 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -287,15 +288,18 @@ def test_a_failing_table_writes_no_file(
 SET_NAMES = [f"file{k:02d}.txt" for k in range(12)]
 
 
-def _export_many(out: str, token: str, times: int) -> None:
+def _export_many(out: str, token: str, times: int, barrier: Any) -> None:
     for k in range(times):
+        barrier.wait()  # both processes write each round at once
         write_files(out, {name: f"{token} {k} {name}\n" for name in SET_NAMES})
 
 
 def test_concurrent_exports_leave_one_complete_set(tmp_path: Path) -> None:
     out = tmp_path / "out"
     context = multiprocessing.get_context("fork")
-    runs = [context.Process(target=_export_many, args=(str(out), t, 40)) for t in "AB"]
+    barrier = context.Barrier(2)
+    # Written file by file, two such runs end with files of both (5 trials in 5, by hand).
+    runs = [context.Process(target=_export_many, args=(str(out), t, 40, barrier)) for t in "AB"]
     for run in runs:
         run.start()
     for run in runs:
