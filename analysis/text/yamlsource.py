@@ -38,10 +38,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 
+from analysis.errors import EditionError
 from analysis.text.sourcefile import decode_utf8, read_limited
 
 __all__ = [
@@ -65,10 +66,6 @@ __all__ = [
 MAX_DEPTH = 32
 #: Most values (scalars, lists and mappings) read from one file.
 MAX_NODES = 100_000
-
-
-class _Error(Protocol):
-    def __call__(self, path: str, message: str, *, line: int | None = ...) -> Exception: ...
 
 
 class LineDict(dict):
@@ -175,7 +172,7 @@ def _line(node: Any) -> int:
 class _Composer:
     """Nodes from the event stream of one YAML document, within the limits."""
 
-    def __init__(self, path: str, error: _Error) -> None:
+    def __init__(self, path: str, error: type[EditionError]) -> None:
         self.path, self.error = path, error
         self.root: yaml.Node | None = None
         self.stack: list[yaml.Node] = []
@@ -256,7 +253,7 @@ class _Composer:
             self.pending[-1] = None
 
 
-def _compose(text: str, *, path: str, error: _Error) -> yaml.Node | None:
+def _compose(text: str, *, path: str, error: type[EditionError]) -> yaml.Node | None:
     composer = _Composer(path, error)
     try:
         for event in yaml.parse(text, Loader=_LOADER):
@@ -291,7 +288,7 @@ def _expected(spec: Any) -> str:
 class _Checker:
     """Check nodes against a schema and build the values, failing at the first fault."""
 
-    def __init__(self, path: str, error: _Error) -> None:
+    def __init__(self, path: str, error: type[EditionError]) -> None:
         self.path, self.error = path, error
 
     def fail(self, where: str, message: str, node: yaml.Node) -> Exception:
@@ -384,7 +381,7 @@ def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def parse_source(text: str, *, schema: Any, path: str, error: _Error) -> Any:
+def parse_source(text: str, *, schema: Any, path: str, error: type[EditionError]) -> Any:
     """Parse YAML ``text`` and check it against ``schema``; ``error(path, message, line=)``.
 
     ``path`` names the file in errors. An empty document is checked as an
@@ -398,11 +395,11 @@ def parse_source(text: str, *, schema: Any, path: str, error: _Error) -> Any:
     return _Checker(path, error).value(schema, root, "")
 
 
-def read_source(path: Path, *, error: _Error, what: str) -> str:
+def read_source(path: Path, *, error: type[EditionError], what: str) -> str:
     """The text of the YAML file at ``path``: a regular file, at most 1 MiB, UTF-8.
 
     ``what`` names the file in errors ("decisions file", "register file"); see
     :func:`~analysis.text.sourcefile.read_limited`.
     """
-    data = read_limited(path, error=error, what=what)  # type: ignore[arg-type]
-    return decode_utf8(data, path=str(path), error=error, what=what)  # type: ignore[arg-type]
+    data = read_limited(path, error=error, what=what)
+    return decode_utf8(data, path=str(path), error=error, what=what)
