@@ -96,5 +96,5 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf $(BUILD) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(BUILD) .pytest_cache .ruff_cache .hypothesis .coverage
 	find analysis tests benchmarks -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true
