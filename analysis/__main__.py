@@ -1,5 +1,7 @@
 """Command line: ``python -m analysis export --out DIR [--decisions FILE] [--actors FILE]``.
 
+``python -m analysis reorder WITNESS --out FILE`` proposes decisions from a witness alone.
+
 Bad input ends with one line on stderr naming the file and the line at fault,
 and exit status 2; an error of the program itself with one line and exit
 status 1 (``--debug`` shows its traceback). Nothing is written unless every
@@ -11,13 +13,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from pathlib import Path
+from typing import Any, NoReturn
 
 from analysis import paths
 from analysis.errors import EditionError, one_line
 from analysis.export.files import export_edition
 from analysis.text.edition import load_edition
+from analysis.text.proposal import decisions_mapping, decisions_yaml, propose, witness_reference
 from analysis.text.register import load_register
+from analysis.text.witness import load_witness
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,16 +72,39 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--actors", default=str(paths.ACTORS), help="register of actors (default: %(default)s)"
     )
+    reorder = commands.add_parser(
+        "reorder",
+        parents=[debug],
+        help="propose the reading order of a scrambled witness as a decisions file",
+    )
+    reorder.add_argument("witness", help="the witness, a plain-text extraction")
+    reorder.add_argument(
+        "--out", required=True, help="decisions file to write, in a folder holding the witness"
+    )
     return parser
+
+
+def _export(args: Any) -> list[Path]:
+    """Write the export files of the edition; return their paths."""
+    edition = load_edition(args.decisions)
+    register = load_register(args.actors)
+    return export_edition(edition, args.out, register=register)
+
+
+def _reorder(args: Any) -> list[Path]:
+    """Write the decisions proposed for the witness to ``--out``; return its path."""
+    witness = load_witness(args.witness)
+    reference = witness_reference(args.witness, args.out)
+    mapping = decisions_mapping(propose(witness), witness=witness, witness_path=reference)
+    Path(args.out).write_text(decisions_yaml(mapping), encoding="utf-8")
+    return [Path(args.out)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     try:
-        edition = load_edition(args.decisions)
-        register = load_register(args.actors)
-        written = export_edition(edition, args.out, register=register)
+        written = (_reorder if args.command == "reorder" else _export)(args)
     except EditionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -12,6 +12,7 @@ from analysis.text.yamlsource import (
     LineStr,
     ListOf,
     MapOf,
+    Number,
     Record,
     Text,
     Whole,
@@ -21,7 +22,7 @@ from analysis.text.yamlsource import (
 
 SCHEMA = Record(
     required={"items": ListOf(Whole(), min_items=1, max_items=2)},
-    optional={"names": MapOf(Text()), "n": Whole(nullable=True)},
+    optional={"names": MapOf(Text()), "n": Whole(nullable=True), "x": Number()},
 )
 
 
@@ -30,10 +31,11 @@ def parse(text: str) -> object:
 
 
 def test_values_know_their_line() -> None:
-    data = parse("# a comment\nitems:\n  - 1\n  - 2\nnames:\n  a: one\nn: null\n")
+    data = parse("# a comment\nitems:\n  - 1\n  - 2\nnames:\n  a: one\nn: null\nx: 0.5\n")
     assert isinstance(data, LineDict) and data.line == 2
     assert isinstance(data["items"], LineList) and data["items"].line == 3
-    assert data["items"] == [1, 2] and data["n"] is None
+    assert data["items"] == [1, 2] and data["n"] is None and data["x"] == 0.5
+    assert parse("items: [1]\nx: 3\n")["x"] == 3
     assert isinstance(data["names"]["a"], LineStr) and line_of(data["names"]["a"]) == 6
     assert line_of(1) is None
 
@@ -55,6 +57,7 @@ CASES = {
         1,
         r"items\[0\]: must be a whole number, not a mapping$",
     ),
+    "text for a number": ("items: [1]\nx: half\n", 2, r"x: must be a number, not text$"),
     "null at the root": ("~\n", 1, r"f\.yaml:1: must be a mapping, not null$"),
 }
 

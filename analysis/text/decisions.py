@@ -19,6 +19,7 @@ from analysis.text.yamlsource import (
     LineDict,
     ListOf,
     MapOf,
+    Number,
     Record,
     Text,
     Whole,
@@ -138,7 +139,13 @@ SCHEMA = Record(
                     "lines": ListOf(Whole(), min_items=1),
                     "note": Text(),
                 },
-                optional={"section": Text(), "rule": Text(), "witness": Text(), "reading": Text()},
+                optional={
+                    "section": Text(),
+                    "rule": Text(),
+                    "witness": Text(),
+                    "reading": Text(),
+                    "score": Number(),  # of a proposed join or transposition (reorder)
+                },
                 label="apparatus entry",
             )
         ),

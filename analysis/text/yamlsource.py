@@ -15,8 +15,8 @@ reader refuses what PyYAML would accept silently or at any cost:
 
 The file is read as a stream of events (libyaml's parser where installed), so
 no input can recurse or expand. A schema is built from :class:`Record`,
-:class:`MapOf`, :class:`ListOf`, :class:`Text`, :class:`Whole` and
-:class:`Either`; a field is one entry of a record's ``required`` or
+:class:`MapOf`, :class:`ListOf`, :class:`Text`, :class:`Whole`,
+:class:`Number` and :class:`Either`; a field is one entry of a record's ``required`` or
 ``optional`` mapping. Mappings come back as :class:`LineDict`, lists as
 :class:`LineList` and text as :class:`LineStr`, each knowing its line.
 
@@ -54,6 +54,7 @@ __all__ = [
     "LineStr",
     "ListOf",
     "MapOf",
+    "Number",
     "Record",
     "Text",
     "Whole",
@@ -112,6 +113,13 @@ class Whole:
 
 
 @dataclass(frozen=True)
+class Number:
+    """A number, whole or with a fraction (not true/false)."""
+
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
 class Either:
     """Any one of ``options`` (tried in order)."""
 
@@ -155,11 +163,14 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _NULL = "tag:yaml.org,2002:null"
+_FLOAT = "tag:yaml.org,2002:float"
+#: The scalar tags each scalar spec accepts.
+_SCALAR_TAGS = {Text: {_STR}, Whole: {_INT}, Number: {_INT, _FLOAT}}
 _KINDS = {
     _STR: "text",
     _INT: "a whole number",
     _NULL: "null",
-    "tag:yaml.org,2002:float": "a number with a fraction",
+    _FLOAT: "a number with a fraction",
     "tag:yaml.org,2002:bool": "true/false",
     "tag:yaml.org,2002:timestamp": "a date",
 }
@@ -281,7 +292,8 @@ def _kind(node: yaml.Node) -> str:
 def _expected(spec: Any) -> str:
     if isinstance(spec, Either):
         return " or ".join(_expected(s) for s in spec.options)
-    name = {Text: "text", Whole: "a whole number", ListOf: "a list"}.get(type(spec), "a mapping")
+    names = {Text: "text", Whole: "a whole number", Number: "a number", ListOf: "a list"}
+    name = names.get(type(spec), "a mapping")
     return f"{name} or null" if getattr(spec, "nullable", False) else name
 
 
@@ -310,10 +322,8 @@ class _Checker:
     def fits(spec: Any, node: yaml.Node) -> bool:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
             return bool(getattr(spec, "nullable", False))
-        if isinstance(spec, Text | Whole):
-            return isinstance(node, yaml.ScalarNode) and node.tag == (
-                _STR if isinstance(spec, Text) else _INT
-            )
+        if isinstance(spec, Text | Whole | Number):
+            return isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS[type(spec)]
         if isinstance(spec, ListOf):
             return isinstance(node, yaml.SequenceNode)
         return isinstance(node, yaml.MappingNode)
@@ -331,6 +341,11 @@ class _Checker:
 
     def whole(self, spec: Whole, node: yaml.ScalarNode, where: str) -> int:
         return int(_CONSTRUCTOR.construct_yaml_int(node))
+
+    def number(self, spec: Number, node: yaml.ScalarNode, where: str) -> int | float:
+        if node.tag == _INT:
+            return self.whole(Whole(), node, where)
+        return float(_CONSTRUCTOR.construct_yaml_float(node))
 
     def listof(self, spec: ListOf, node: yaml.SequenceNode, where: str) -> LineList:
         n = len(node.value)
