@@ -79,7 +79,11 @@ def _names(actors: pd.DataFrame) -> dict[str, str]:
 def edges_text(
     actors: pd.DataFrame, comention_tables: Mapping[str, pd.DataFrame], *, name: str
 ) -> markup.Html:
-    """The text equivalent of the co-mention network: every pair in every window."""
+    """The text equivalent of the co-mention network: every pair in every window.
+
+    With each pair's count, the count chance predicts, the association
+    measures, the p-value of G2 and whether the pair is associated.
+    """
     names = _names(actors)
     rows = [
         {
@@ -87,15 +91,19 @@ def edges_text(
             "b": (r["actor_b"], names[r["actor_b"]]),
             "window": _WINDOW_LABELS.get(window, window),
             "count": r["count"],
+            "expected": r["expected"],
             "dice": r["dice"],
             "pmi": r["pmi"],
             "g2": r["g2"],
+            "p_value": r["p_value"],
+            "associated": "yes" if r["associated"] else "no",
         }
         for window, table in comention_tables.items()
         for r in table.to_dict("records")
     ]
+    columns = ["a", "b", "window", "count", "expected", "dice", "pmi", "g2", "p_value", "associated"]
     return markup.figure_text(
-        pd.DataFrame(rows, columns=["a", "b", "window", "count", "dice", "pmi", "g2"]),
+        pd.DataFrame(rows, columns=columns),
         name=name,
         caption="Pairs of actors mentioned together, by window",
         columns={
@@ -103,9 +111,12 @@ def edges_text(
             "b": "actor",
             "window": "window",
             "count": "windows with both",
+            "expected": "expected",
             "dice": "Dice",
             "pmi": "PMI",
             "g2": "G2",
+            "p_value": "p",
+            "associated": "associated",
         },
         cells={"a": lambda v: register_link(*v), "b": lambda v: register_link(*v)},
     )
