@@ -284,9 +284,7 @@ def test_guzman_and_mexico_meet_most(edition: Edition, mentions: pd.DataFrame) -
     assert {top["actor_a"], top["actor_b"]} <= {"guzman", "mexico", "united-states"}
 
 
-def test_the_most_frequent_pair_is_not_associated(
-    edition: Edition, mentions: pd.DataFrame
-) -> None:
+def test_the_most_frequent_pair_is_not_associated(edition: Edition, mentions: pd.DataFrame) -> None:
     table = comentions(mentions, edition=edition).set_index(["actor_a", "actor_b"])
     top = table.iloc[0]
     assert top.name == ("guzman", "mexico") and top["count"] == table["count"].max()

@@ -27,7 +27,7 @@ def test_counts_do_not_depend_on_the_order(comparison) -> None:
 
 
 def test_a_phrase_across_a_break_of_w_loses_its_mention(edition: Edition, register) -> None:
-    """"the highest echelons of the Mexican / government" and "in / court" run across blocks."""
+    """ "the highest echelons of the Mexican / government" and "in / court" run across blocks."""
     from analysis.measures.mentions import find_mentions
     from analysis.text.order import witness_order_edition
 

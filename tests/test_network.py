@@ -145,9 +145,7 @@ def test_the_associated_graph_of_the_edition(
     edition: Edition, register: Register, mentions: pd.DataFrame
 ) -> None:
     pairs = comentions(mentions, edition=edition)
-    graph = comention_graph(
-        actor_table(edition, register, mentions), pairs, associated_only=True
-    )
+    graph = comention_graph(actor_table(edition, register, mentions), pairs, associated_only=True)
     assert graph.number_of_edges() == int(pairs["associated"].sum()) > 0
     assert not graph.has_edge("guzman", "mexico")  # the most frequent pair
     assert graph.has_edge("border", "cartels")

@@ -135,8 +135,8 @@ def _header(tei: ET.Element, edition: Edition) -> None:
 def _forms(register: Register, mentions: pd.DataFrame) -> dict[str, list[str]]:
     """Each actor's forms as they stand in the text: its aliases, then what its patterns found.
 
-    A pattern is not a form; the surfaces it matched (without a possessive
-    ’s), in reading order, are.
+    A pattern is not a form; the surfaces it matched (without a possessive),
+    in reading order, are.
     """
     forms = {a.id: list(a.aliases) for a in register}
     patterns = {(a.id, p) for a in register for p in a.patterns}

@@ -50,8 +50,8 @@ from analysis.text.edition import Edition
 __all__ = [
     "ALPHA",
     "COMENTION_COLUMNS",
-    "MIN_COUNT",
     "MEASURES",
+    "MIN_COUNT",
     "WINDOWS",
     "comention_matrix",
     "comentions",
@@ -114,9 +114,9 @@ def comentions(
     windows of the edition, with or without mentions), ``pmi`` (binary log),
     ``dice``, ``g2``, ``expected`` (the count if the two were named
     independently), ``p_value`` (of the G2), ``associated`` (``count >
-    expected``, ``count >= MIN_COUNT`` and ``p_value < ALPHA``) and ``evidence`` (a tuple of sentence
-    ids in reading order, see the module docstring). Pairs that never meet
-    are left out.
+    expected``, ``count >= MIN_COUNT`` and ``p_value < ALPHA``) and
+    ``evidence`` (a tuple of sentence ids in reading order, see the module
+    docstring). Pairs that never meet are left out.
     Sorted by descending count, then ``actor_a``, then ``actor_b``.
     """
     windows = _windows(edition, window)
@@ -169,7 +169,7 @@ def comentions(
                 "g2": g2,
                 "expected": expected,
                 "p_value": p_value,
-                "associated": count > expected and count >= MIN_COUNT and p_value < ALPHA,
+                "associated": (count > expected and count >= MIN_COUNT and p_value < ALPHA),
                 "evidence": evidence,
             }
         )

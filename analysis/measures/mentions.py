@@ -126,9 +126,7 @@ def _sentence_mentions(
     is an error of the register: a mention has one referent.
     """
     candidates = [
-        (m.start(), m.end(), form)
-        for form in forms
-        for m in form.regex.finditer(text, start, end)
+        (m.start(), m.end(), form) for form in forms for m in form.regex.finditer(text, start, end)
     ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].actor_id, c[2].form))
     taken: list[tuple[int, int, Form]] = []

@@ -101,7 +101,10 @@ def edges_text(
         for window, table in comention_tables.items()
         for r in table.to_dict("records")
     ]
-    columns = ["a", "b", "window", "count", "expected", "dice", "pmi", "g2", "p_value", "associated"]
+    columns = [
+        *("a", "b", "window", "count", "expected"),
+        *("dice", "pmi", "g2", "p_value", "associated"),
+    ]
     return markup.figure_text(
         pd.DataFrame(rows, columns=columns),
         name=name,

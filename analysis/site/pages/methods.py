@@ -29,8 +29,8 @@ from sphinx.util.docutils import SphinxRole
 from analysis.export.dictionary import DATA_DICTIONARY
 from analysis.export.files import FLOAT_DIGITS, Sources
 from analysis.measures import association as measures
-from analysis.measures import network, terms, tokens
 from analysis.measures import comentions as comention_measures
+from analysis.measures import network, terms, tokens
 from analysis.measures.comentions import WINDOWS
 from analysis.measures.statistics import edition_counts
 from analysis.site.cache import current_edition, current_register
@@ -69,7 +69,7 @@ def _summaries_defaults() -> dict[str, str]:
 def associated_pairs(table: Any, register: Register) -> str:
     """The pairs of a co-mention table that pass the association test, strongest first.
 
-    Each as "name – name (k windows, G2 g, p = p)", joined by semicolons; G2
+    Each as "name \u2013 name (k windows, G2 g, p = p)", joined by semicolons; G2
     to two decimals, p to two significant digits (below 0.001: "p < 0.001");
     ties by the pair's ids.
 
@@ -80,7 +80,7 @@ def associated_pairs(table: Any, register: Register) -> str:
     >>> t = pd.DataFrame({"actor_a": ["a"], "actor_b": ["b"], "count": [3], "g2": [9.1234],
     ...                   "p_value": [0.00252], "associated": [True]})
     >>> associated_pairs(t, reg)
-    'A – B (3 windows, G2 9.12, p = 0.0025)'
+    'A \u2013 B (3 windows, G2 9.12, p = 0.0025)'
     """
     names = {a.id: a.name for a in register}
     rows = table[table["associated"]].sort_values(
