@@ -70,7 +70,7 @@ def test_hostile_names_are_escaped_in_every_fragment() -> None:
     ]
     for fragment in fragments:
         assert '<b>&"' not in fragment.text
-        assert "&lt;b&gt;&amp;&quot;" in fragment.text
+        assert "&lt;b&gt;&amp;&#34;" in fragment.text
 
 
 def test_edges_text_says_which_pairs_are_associated(actors, tables) -> None:

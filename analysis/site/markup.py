@@ -20,6 +20,7 @@ __all__ = [
     "chooser",
     "data_table",
     "details",
+    "escape",
     "figure_menus",
     "figure_text",
     "join",
@@ -43,15 +44,27 @@ class Html:
         return self.text
 
 
-def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+def escape(value: Any) -> str:
+    """Escape ``value`` for HTML text and attributes and for plotly text: the one escaper.
+
+    ``& < >`` and both quotation marks become entities; ``"`` is written
+    ``&#34;`` (not ``&quot;``, which plotly.js shows as it stands), so the same
+    string serves an HTML attribute and a plotly hover box. ``None`` is empty.
+
+    >>> escape('a<&"b')
+    'a&lt;&amp;&#34;b'
+    """
+    return html.escape("" if value is None else str(value), quote=True).replace("&quot;", "&#34;")
+
+
+_e = escape
 
 
 def link(text: Any, href: str, *, title: str = "") -> Html:
     """An ``<a>`` element; text, address and title are escaped.
 
     >>> str(link("<p12.3>", "../text.html#p12.3", title='say "hi"'))
-    '<a href="../text.html#p12.3" title="say &quot;hi&quot;">&lt;p12.3&gt;</a>'
+    '<a href="../text.html#p12.3" title="say &#34;hi&#34;">&lt;p12.3&gt;</a>'
     """
     t = f' title="{_e(title)}"' if title else ""
     return Html(f'<a href="{_e(href)}"{t}>{_e(text)}</a>')

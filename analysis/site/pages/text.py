@@ -11,12 +11,11 @@ marked without losing or repeating a character.
 The text of the witness reaches the page as docutils text nodes, never as
 Markdown or HTML source. The paragraph's witness lines, shown in a
 ``<details>``, are the one fragment written as raw HTML, escaped with
-:func:`html.escape`.
+:func:`analysis.site.markup.escape`.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -24,6 +23,7 @@ from typing import Any
 
 from docutils import nodes
 
+from analysis.site import markup
 from analysis.site.cache import current_actors, current_edition
 from analysis.site.pages.base import TYPE_LABELS, _Page
 from analysis.text.edition import ApparatusEntry, Edition, Paragraph
@@ -96,7 +96,6 @@ class EditionText(_Page):
 
     def run(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
-        self.env.note_dependency(self.config.edition_register)
         register, mentions = current_actors(
             self.config.edition_decisions, self.config.edition_register
         )
@@ -195,8 +194,8 @@ class EditionText(_Page):
             para += sentence
             cursor = s.end
         witness = "\n".join(
-            f'<span class="wl"><a href="{html.escape(self.uri("witness", f"w{k}"))}">{k}</a> '
-            f"{html.escape(edition.witness.line(k))}</span>"
+            f'<span class="wl"><a href="{markup.escape(self.uri("witness", f"w{k}"))}">{k}</a> '
+            f"{markup.escape(edition.witness.line(k))}</span>"
             for k in p.lines
         )
         details = nodes.raw(
