@@ -24,9 +24,15 @@ from docutils import nodes
 
 from analysis import __version__, paths
 from analysis.site import cache
+from analysis.site.deferred import defer_panels, panels_script
 from analysis.site.dependencies import module_closure, notebook_imports, used_names
 from analysis.site.display import add_plotly
-from analysis.site.downloads import EditionDataDictionary, EditionDownloads, write_site_files
+from analysis.site.downloads import (
+    EditionDataDictionary,
+    EditionDownloads,
+    inputs_digest,
+    write_site_files,
+)
 from analysis.site.pages.apparatus import EditionApparatus
 from analysis.site.pages.methods import MethodValue
 from analysis.site.pages.record import EditionRecord
@@ -35,7 +41,7 @@ from analysis.site.pages.text import EditionText
 from analysis.site.pages.witness import EditionWitness
 from analysis.site.roles import EditionCount
 
-__all__ = ["DIRECTIVES", "ROLES", "setup"]
+__all__ = ["DIRECTIVES", "ROLES", "STATIC", "setup"]
 
 #: The directives of the edition, by name.
 DIRECTIVES: dict[str, type] = {
@@ -50,6 +56,9 @@ DIRECTIVES: dict[str, type] = {
 
 #: The roles of the edition, by name.
 ROLES: dict[str, type] = {"edition-count": EditionCount, "method-value": MethodValue}
+
+#: The site's own stylesheet and script.
+STATIC = Path(__file__).parent / "static"
 
 #: The code cell of a notebook page (MyST), by which a page is known to be one.
 _NOTEBOOK_CELL = "```{code-cell}"
@@ -87,8 +96,37 @@ def _note_page_reads(app: Any, doctree: nodes.document) -> None:
         app.env.note_dependency(str(seed))
 
 
+def _defer_panels(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Move the deferred panels of a page into script files of their own (``_static/deferred``)."""
+    body = context.get("body", "")
+    if "data-deferred=" not in body:
+        return
+    stem = pagename.replace("/", "--")
+    src = context["pathto"](f"_static/deferred/{stem}", 1) + "-{slug}.js"
+    context["body"], found = defer_panels(body, src)
+    folder = Path(app.outdir) / "_static" / "deferred"
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, panels in found.items():
+        (folder / f"{stem}-{slug}.js").write_text(panels_script(slug, panels), encoding="utf-8")
+
+
+def _static_changed(app: Any, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """Build again when the site's static files changed, so that Sphinx copies them.
+
+    Sphinx copies static files only in a build that writes a page; when a
+    stylesheet or script changed and no page did, the root page is read again.
+    """
+    digest = inputs_digest(tuple(sorted(STATIC.iterdir())))
+    if getattr(env, "edition_static", None) == digest:
+        return []
+    env.edition_static = digest
+    return [app.config.root_doc]
+
+
 def _add_static(app: Any) -> None:
-    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+    app.config.html_static_path.append(str(STATIC))
 
 
 def setup(app: Any) -> dict[str, Any]:
@@ -104,6 +142,8 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_js_file("edition.js")
     app.connect("source-read", _note_page_inputs)
     app.connect("doctree-read", _note_page_reads)
+    app.connect("env-get-outdated", _static_changed)
+    app.connect("html-page-context", _defer_panels)
     app.connect("build-finished", write_site_files)
     add_plotly(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True}

@@ -129,4 +129,4 @@ def pair_evidence(
                     + "</ol>"
                 )
         options.append((f"{a}--{b}", label, markup.Html("".join(parts))))
-    return markup.chooser(name, "Pair of actors:", options)
+    return markup.chooser(name, "Pair of actors:", options, deferred=True)
