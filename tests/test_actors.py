@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from analysis.errors import RegisterError
 from analysis.measures.mentions import (
     ACTOR_COLUMNS,
     MENTION_COLUMNS,
@@ -240,8 +241,11 @@ def test_two_actors_may_not_claim_one_span() -> None:
             Actor("b", "B", "government", (), "Government.", ("Wash\\w+",)),
         ),
     )
-    with pytest.raises(ValueError, match="'Washington' is a form of both a and b"):
+    with pytest.raises(RegisterError) as err:
         find_mentions(tiny_edition(["Washington acted."]), clash)
+    assert str(err.value) == (
+        "clash.yaml: 'Washington' in sentence p1.1 is a form of both a and b; give it one actor"
+    )
 
 
 # --- properties ------------------------------------------------------------------------------

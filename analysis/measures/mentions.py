@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.errors import RegisterError
 from analysis.text.edition import Edition
 from analysis.text.register import Register
 
@@ -116,14 +117,15 @@ def compile_forms(register: Register) -> list[Form]:
 
 
 def _sentence_mentions(
-    forms: list[Form], text: str, start: int, end: int
+    forms: list[Form], text: str, start: int, end: int, *, register: Register, sentence: str
 ) -> list[tuple[int, int, Form]]:
     """The mentions in ``text[start:end]``: longest match first, no position twice.
 
     Every match of every form is a candidate; candidates are taken longest
     first (then leftmost, then by actor id and form), and one that overlaps a
     mention already taken is dropped. Two actors matching the very same span
-    is an error of the register: a mention has one referent.
+    is an error of the register (:class:`~analysis.errors.RegisterError`,
+    naming the register and the sentence): a mention has one referent.
     """
     candidates = [
         (m.start(), m.end(), form) for form in forms for m in form.regex.finditer(text, start, end)
@@ -133,9 +135,10 @@ def _sentence_mentions(
     for begin, stop, form in candidates:
         same = [t for t in taken if (t[0], t[1]) == (begin, stop)]
         if same and same[0][2].actor_id != form.actor_id:
-            raise ValueError(
-                f"'{text[begin:stop]}' is a form of both {same[0][2].actor_id} and "
-                f"{form.actor_id}; the register must give it one actor"
+            raise RegisterError(
+                register.path,
+                f"'{text[begin:stop]}' in sentence {sentence} is a form of both "
+                f"{same[0][2].actor_id} and {form.actor_id}; give it one actor",
             )
         if any(begin < t[1] and t[0] < stop for t in taken):
             continue
@@ -158,7 +161,14 @@ def find_mentions(edition: Edition, register: Register) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     for paragraph in edition.paragraphs:
         for sentence in paragraph.sentences:
-            found = _sentence_mentions(forms, paragraph.text, sentence.start, sentence.end)
+            found = _sentence_mentions(
+                forms,
+                paragraph.text,
+                sentence.start,
+                sentence.end,
+                register=register,
+                sentence=sentence.id,
+            )
             for begin, stop, form in found:
                 rows.append(
                     {
