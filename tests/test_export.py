@@ -219,9 +219,7 @@ def test_cli_bad_register_is_one_line_and_writes_nothing(tmp_path: Path, capsys)
     assert not out.exists()
 
 
-def test_cli_a_form_of_two_actors_is_one_line_and_writes_nothing(
-    tmp_path: Path, capsys
-) -> None:
+def test_cli_a_form_of_two_actors_is_one_line_and_writes_nothing(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "actors.yaml"
     text = paths.ACTORS.read_text(encoding="utf-8")
     assert "'(?<!Department of Justice in )Washington'" in text
