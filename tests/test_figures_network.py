@@ -11,7 +11,7 @@ from analysis.measures.comentions import WINDOWS, comentions
 from analysis.measures.network import comention_graph, layout
 from analysis.site.figures.network import comention_network
 
-MEASURES = ("count", "associated", "dice", "pmi", "g2")
+MEASURES = ("count", "associated", "pmi", "g2")
 HOSTILE = '<b>&"'
 
 
@@ -41,7 +41,6 @@ def test_network_menus_choose_window_and_measure_independently(tiny) -> None:
     assert [b.label for b in measure_menu.buttons] == [
         "count",
         "associated pairs (G2)",
-        "Dice",
         "PMI",
         "G2",
     ]
@@ -65,8 +64,8 @@ def test_network_menus_choose_window_and_measure_independently(tiny) -> None:
         }
 
     assert state(0, 0) == {("sentence", "count")}
-    assert state(1, 3) == {("paragraph", "pmi")}
-    assert state(0, 4) == {("sentence", "g2")}
+    assert state(1, 2) == {("paragraph", "pmi")}
+    assert state(0, 3) == {("sentence", "g2")}
     assert state(1, 1) == {("paragraph", "associated")}
     # At first: the sentence window, by count; nodes always shown.
     shown = {
@@ -137,7 +136,7 @@ def test_edge_hover_gives_pair_count_and_measures(tiny) -> None:
     hover = _roles(fig, "edge-hover")[0]
     assert hover.hovertext == (
         "&lt;b&gt;&amp;&#34; \u2013 Beta<br>same sentence: 2<br>"
-        "Dice 0.57 \u00b7 PMI 1 \u00b7 G2 2.5<br>not associated (expected 1, p = 0.11)",
+        "PMI 1 \u00b7 G2 2.5<br>not associated (expected 1, p = 0.11)",
     )
     assert hover.marker.opacity == 0
     assert hover.x == (0.5,) and hover.y == (0.0,)

@@ -77,9 +77,12 @@ def test_edges_text_says_which_pairs_are_associated(actors, tables) -> None:
     text = actor_page.edges_text(actors, tables, name="e").text
     for window, table in tables.items():
         assert table["associated"].any(), window
-    rows = text.count("<tr>") - 1
+    rows = text.count("<tr>") - len(tables)  # a header row per window
     assert rows == sum(len(t) for t in tables.values())
     assert text.count("<td>yes</td>") == sum(int(t["associated"].sum()) for t in tables.values())
+    # one deferred panel per window, loaded on demand by the site
+    assert text.count("<!--/deferred-panel-->") == len(tables)
+    assert 'data-deferred="e-pairs"' in text
 
 
 def test_network_table_keeps_the_actors_and_adds_each_window(actors, tables) -> None:
@@ -105,7 +108,7 @@ def test_figure_menus_mirror_the_plotly_menus(actors, tables) -> None:
     assert 'data-figure-menus="plotly-actors-network"' in text
     assert '<select id="plotly-actors-network-menu-0" data-menu="0">' in text
     assert '<label for="plotly-actors-network-menu-1">Measure: </label>' in text
-    assert text.count("<option") == 2 + 5  # two windows; count, associated and three measures
+    assert text.count("<option") == 2 + 4  # two windows; count, associated, PMI and G2
 
 
 def test_page_sources_define_no_functions() -> None:

@@ -65,7 +65,7 @@ def comention_network(
     comention_tables: Mapping[str, pd.DataFrame],
     layout_positions: Mapping[str, tuple[float, float]],
     *,
-    measures: Sequence[str] = ("count", ASSOCIATED, "dice", "pmi", "g2"),
+    measures: Sequence[str] = ("count", ASSOCIATED, "pmi", "g2"),
     label_min_mentions: int = 3,
     classes: int = 5,
     widths: tuple[float, float] = (0.8, 8.0),
