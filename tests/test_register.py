@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sources import ACTORS, expect_error, line_of, mutate
 
@@ -38,7 +40,7 @@ def test_names_are_regularised_with_diacritics(register: Register) -> None:
 def test_every_actor_is_described_on_one_line(register: Register) -> None:
     for actor in register:
         assert actor.description and "\n" not in actor.description, actor.id
-        assert actor.name and actor.aliases, actor.id
+        assert actor.name and (actor.aliases or actor.patterns), actor.id
 
 
 def test_aliases_keep_the_spelling_of_the_text(register: Register) -> None:
@@ -51,8 +53,18 @@ def test_aliases_keep_the_spelling_of_the_text(register: Register) -> None:
 
 def test_demonyms_are_not_aliases(register: Register) -> None:
     aliases = register.alias_map()
-    for demonym in ("American", "Americans", "Mexican", "Sinaloan", "Italian"):
+    for demonym in ("American", "Mexican", "Sinaloan", "Italian"):
         assert demonym not in aliases
+    # the plural noun names the people, a group, not the country
+    assert register.actor(aliases["Americans"]).type == "group"
+
+
+def test_every_rule_of_the_header_gives_its_reason() -> None:
+    header = paths.ACTORS.read_text(encoding="utf-8").split("\nactors:")[0]
+    rules = re.split(r"\n#   \* ", header.split("# How forms are matched")[1])[1:]
+    assert len(rules) >= 15
+    for rule in rules:
+        assert "Reason:" in rule, rule[:60]
 
 
 def test_lookup_by_id(register: Register) -> None:
@@ -78,19 +90,20 @@ CASES = {
         PENA,
         PENA.replace("person", "president"),
         "type: president",
-        r"actor pena-nieto\.type: 'president' is not one of person, organisation, place, group$",
+        r"actor pena-nieto\.type: 'president' is not one of person, organisation, government, "
+        r"group, place$",
     ),
     "id used twice": (
         "  - id: pena-nieto",
         "  - id: guzman\n",
         "  - id: guzman\n\n",
-        r"actor id 'guzman' is used twice \(first at line 55\)$",
+        r"actor id 'guzman' is used twice \(first at line \d+\)$",
     ),
     "alias of another actor": (
         ALIASES,
         "[Enrique Pena Nieto, Pena Nieto, Guzman]",
         "Pena Nieto, Guzman]",
-        r"actor pena-nieto: alias 'Guzman' is already an alias of actor guzman \(line 58\)$",
+        r"actor pena-nieto: alias 'Guzman' is already an alias of actor guzman \(line \d+\)$",
     ),
     "alias twice in one actor": (
         ALIASES,
@@ -103,12 +116,6 @@ CASES = {
         "[Enrique Pena Nieto, ' Pena Nieto']",
         "' Pena Nieto'",
         r"actor pena-nieto: alias ' Pena Nieto' has leading or trailing space$",
-    ),
-    "no aliases": (
-        ALIASES,
-        "[]",
-        "aliases: []",
-        r"actor pena-nieto\.aliases: must have at least 1 item\(s\), not 0$",
     ),
     "aliases not a list": (
         ALIASES,
@@ -156,13 +163,14 @@ CASES = {
         DESCRIPTION,
         DESCRIPTION + "    born: 1966\n",
         "born: 1966",
-        r"actor pena-nieto: unknown key 'born' \(keys: id, name, type, aliases, description\)$",
+        r"actor pena-nieto: unknown key 'born' \(keys: id, name, type, aliases, description, "
+        r"patterns\)$",
     ),
     "key twice": (
         DESCRIPTION,
         DESCRIPTION + "    name: Peña\n",
         "name: Peña\n",
-        r"key 'name' is given twice \(first at line 63\)$",
+        r"key 'name' is given twice \(first at line \d+\)$",
     ),
     "id not a slug": (
         "  - id: pena-nieto",
@@ -175,6 +183,36 @@ CASES = {
         LAST + "  - just a name\n",
         "just a name",
         r"actors\[\d+\]: must be a mapping, not text$",
+    ),
+    "no aliases and no patterns": (
+        ALIASES,
+        "[]",
+        "  - id: pena-nieto",
+        r"actor pena-nieto has no aliases: list the forms as they stand in the text$",
+    ),
+    "pattern not a regular expression": (
+        ALIASES,
+        f"{ALIASES}\n    patterns: ['Pe[nñ']",
+        "patterns: [",
+        r"actor pena-nieto: pattern 'Pe\[nñ' is not a regular expression \(unterminated",
+    ),
+    "pattern matching the empty text": (
+        ALIASES,
+        f"{ALIASES}\n    patterns: ['(?:x)?']",
+        "patterns: [",
+        r"actor pena-nieto: pattern '\(\?:x\)\?' matches the empty text$",
+    ),
+    "patterns not a list": (
+        ALIASES,
+        f"{ALIASES}\n    patterns: Pena",
+        "patterns: Pena",
+        r"actor pena-nieto\.patterns: must be a list, not text$",
+    ),
+    "empty pattern": (
+        ALIASES,
+        f"{ALIASES}\n    patterns: ['']",
+        "patterns: [",
+        r"actor pena-nieto\.patterns\[0\]: is empty$",
     ),
     "alias (YAML)": (ALIASES, "*pena", "*pena", r"aliases \(\*name\) are not allowed"),
     "invalid YAML": (
@@ -211,3 +249,8 @@ def test_a_register_without_actors(text: str, pattern: str) -> None:
     expect_error(
         RegisterError, lambda: parse_register(text, path=PATH), path=PATH, line=1, pattern=pattern
     )
+
+
+def test_patterns_may_stand_for_aliases() -> None:
+    text = mutate(ACTORS, ALIASES, "[]\n    patterns: ['Pe[nñ]a Nieto']")
+    assert parse_register(text, path=PATH).actor("pena-nieto").patterns == ("Pe[nñ]a Nieto",)

@@ -1,10 +1,13 @@
 """Read and validate the register of actors (``seeds/actors.yaml``).
 
-The register lists every person, organisation, place and group the essay
-names: a stable id, a standard name, a type, the forms (aliases) as they stand
-in the reading text and a one-line description. What counts as a mention
-(proper names only, not epithets; no demonyms) is decided in the header of the
-YAML file and applied by :mod:`analysis.measures.mentions`. The shape of the file is
+The register lists every person, organisation, government, group and place
+the essay names or argues about: a stable id, a standard name, a type, the
+forms as they stand in the reading text (``aliases``, literal, and
+``patterns``, regular expressions for forms that depend on their context) and
+a one-line description. What counts as a mention (names and the phrases that
+name a collective actor; no demonym alone, no adjectival "U.S.", no figure of
+speech) is decided in the header of the YAML file and applied by
+:mod:`analysis.measures.mentions`. The shape of the file is
 declared as data (:data:`SCHEMA`) and checked by :mod:`analysis.text.yamlsource`;
 each fault is reported in one line naming ``file:line``.
 
@@ -22,18 +25,27 @@ each fault is reported in one line naming ``file:line``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import paths
 from analysis.errors import RegisterError
-from analysis.text.yamlsource import LineDict, ListOf, Record, Text, parse_source, read_source
+from analysis.text.yamlsource import (
+    LineDict,
+    LineStr,
+    ListOf,
+    Record,
+    Text,
+    parse_source,
+    read_source,
+)
 
 __all__ = ["ACTOR_TYPES", "SCHEMA", "Actor", "Register", "load_register", "parse_register"]
 
 #: The kinds of actor the register admits.
-ACTOR_TYPES: tuple[str, ...] = ("person", "organisation", "place", "group")
+ACTOR_TYPES: tuple[str, ...] = ("person", "organisation", "government", "group", "place")
 
 #: The schema of the register: one line per field (see :mod:`analysis.text.yamlsource`).
 SCHEMA = Record(
@@ -47,9 +59,10 @@ SCHEMA = Record(
                     ),
                     "name": Text(),
                     "type": Text(choices=ACTOR_TYPES),
-                    "aliases": ListOf(Text(), min_items=1),
+                    "aliases": ListOf(Text()),
                     "description": Text(),
                 },
+                optional={"patterns": ListOf(Text())},
                 label="actor",
             ),
             min_items=1,
@@ -67,6 +80,7 @@ class Actor:
     type: str
     aliases: tuple[str, ...]
     description: str
+    patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,15 @@ class Register:
         """Map every alias to the id of its actor."""
         return {alias: a.id for a in self.actors for alias in a.aliases}
 
+    def forms(self) -> list[tuple[str, str, bool]]:
+        """Every form of every actor: ``(actor id, form, is_pattern)`` in file order."""
+        return [
+            (a.id, form, is_pattern)
+            for a in self.actors
+            for forms, is_pattern in ((a.aliases, False), (a.patterns, True))
+            for form in forms
+        ]
+
 
 def _actor(
     entry: LineDict, *, path: str, ids: dict[str, int], aliases: dict[str, tuple[str, int]]
@@ -106,6 +129,12 @@ def _actor(
             line=entry.line,
         )
     ids[actor_id] = entry.line
+    if not entry["aliases"] and not entry.get("patterns"):
+        raise RegisterError(
+            path,
+            f"actor {actor_id} has no aliases: list the forms as they stand in the text",
+            line=entry.line,
+        )
     for alias in entry["aliases"]:
         if alias != alias.strip():
             raise RegisterError(
@@ -128,15 +157,37 @@ def _actor(
         type=str(entry["type"]),
         aliases=tuple(str(a) for a in entry["aliases"]),
         description=" ".join(entry["description"].split()),
+        patterns=tuple(
+            _pattern(p, path=path, actor_id=actor_id) for p in entry.get("patterns", ())
+        ),
     )
+
+
+def _pattern(pattern: LineStr, *, path: str, actor_id: str) -> str:
+    """A pattern of the register: a regular expression that cannot match the empty text."""
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise RegisterError(
+            path,
+            f"actor {actor_id}: pattern '{pattern}' is not a regular expression ({exc})",
+            line=pattern.line,
+        ) from None
+    if compiled.fullmatch(""):
+        raise RegisterError(
+            path, f"actor {actor_id}: pattern '{pattern}' matches the empty text", line=pattern.line
+        )
+    return str(pattern)
 
 
 def parse_register(text: str, *, path: str) -> Register:
     """Parse the register YAML ``text`` against :data:`SCHEMA`; ``path`` names the file in errors.
 
-    Beyond the schema (fields, types, slugs, at least one actor and one alias
-    each), raises :class:`~analysis.errors.RegisterError` for an id used twice
-    and an alias with outer space or listed twice (by one actor or by two).
+    Beyond the schema (fields, types, slugs, at least one actor), raises
+    :class:`~analysis.errors.RegisterError` for an id used twice, an actor with
+    neither aliases nor patterns, an alias with outer space or listed twice (by
+    one actor or by two), and a pattern that does not compile or matches the
+    empty text.
     """
     data = parse_source(text, schema=SCHEMA, path=path, error=RegisterError)
     ids: dict[str, int] = {}

@@ -36,8 +36,9 @@ __all__ = [
 TYPE_PLURALS: dict[str, str] = {
     "person": "Persons",
     "organisation": "Organisations",
-    "place": "Places",
+    "government": "Governments",
     "group": "Groups",
+    "place": "Places",
 }
 
 
