@@ -40,6 +40,7 @@ _API: dict[str, str] = {
     "RegisterError": "errors",
     "ClaimsError": "errors",
     "load_claims": "text.claims",
+    "ExportError": "errors",
     # text processing and terms
     "sentence_tokenizer": "text.sentences",
     "word_tokens": "measures.tokens",

@@ -42,13 +42,14 @@ def test_claims_come_out_in_edition_and_reading_order(edition: Edition) -> None:
             GOOD.replace("section: opening", "section: takes-two-to-tango"),
             "s.yaml:8: section 'takes-two-to-tango' is listed twice",
         ),
-        (GOOD.replace("        reason: Guns.\n", ""), "s.yaml:4: sentence 'p7.1' has no"),
-        ("sections: [", "s.yaml:1: not valid YAML"),
-        ("- a\n", "s.yaml:1: the file must be a mapping"),
+        (GOOD.replace("        reason: Guns.\n", ""), "s.yaml:4: sentence p7.1: has no 'reason'"),
+        ("sections: [", "s.yaml:2: not valid YAML"),
+        ("- a\n", "s.yaml:1: must be a mapping, not a list"),
         (
             "sections:\n  - section: opening\n    sentences: []\n",
-            "s.yaml:2: section 'opening' lists no sentences",
+            "s.yaml:3: sections[0].sentences: must have at least 1 item(s), not 0",
         ),
+        (GOOD.replace("reason: Guns.", "reason: Guns.\n        extra: x"), "s.yaml:6: "),
     ],
 )
 def test_bad_claims_are_one_line_errors(edition: Edition, text: str, message: str) -> None:

@@ -5,9 +5,12 @@ units of the terms analyses (:mod:`analysis.measures.terms`) are therefore
 the word tokens of the text with some runs of tokens joined into one term by
 nltk's :class:`~nltk.tokenize.MWETokenizer` (longest run first):
 
-* every form of the register of actors that is more than one token
-  ("Pena Nieto", "Sinaloa cartel", "Joaquin “El Chapo” Guzman"), read through
-  :class:`analysis.text.register.Register`;
+* every form of the register of actors that is a name of more than one word:
+  each of its words capitalised, or one of the particles of :data:`PARTICLES`
+  ("Pena Nieto", "Department of Justice", "Joaquin “El Chapo” Guzman"), read
+  through :class:`analysis.text.register.Register`; descriptive forms of
+  collective actors ("the cartels", "American banks", "U.S. prosecutors") are
+  phrases, not names, and are counted word by word;
 * every pair of adjacent words that binds as a collocation: neither word a
   stopword, nothing between them (no punctuation mark, no sentence boundary),
   seen at least ``min_count`` times, with a log-likelihood G2 of at least
@@ -44,11 +47,15 @@ __all__ = [
     "MIN_COUNT",
     "MIN_DICE",
     "MIN_G2",
+    "PARTICLES",
     "SAME_TERM",
     "TermUnits",
     "adjacent_pairs",
     "term_units",
 ]
+
+#: Lower-case words that may stand inside a name ("Department of Justice", "Osama bin Laden").
+PARTICLES: frozenset[str] = frozenset({"of", "bin", "de", "del", "la", "y"})
 
 #: Forms counted under one term (folded form -> term).
 SAME_TERM: dict[str, str] = {"u.s.": "united states", "america": "united states"}
@@ -133,6 +140,16 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(t) for t in word_tokens(text))
 
 
+def _is_name(form: str) -> bool:
+    """Whether every word of ``form`` is capitalised or a particle.
+
+    >>> _is_name("Department of Justice"), _is_name("Sinaloa cartel"), _is_name("the cartels")
+    (True, False, False)
+    """
+    words = [w for w in word_tokens(form) if is_word(w)]
+    return all(w[0].isupper() or w[0].isdigit() or w in PARTICLES for w in words)
+
+
 def _name(tokens: Sequence[str]) -> str:
     return _SEPARATOR.join(t for t in tokens if is_word(t))
 
@@ -155,7 +172,7 @@ def term_units(
     same = dict(SAME_TERM)
     for actor in register:
         forms = sorted(
-            (t for t in map(_tokens, actor.aliases) if len(t) > 1),
+            (_tokens(a) for a in actor.aliases if _is_name(a) and len(_tokens(a)) > 1),
             key=lambda t: (len(t), len(" ".join(t)), t),
         )
         for tokens in forms:

@@ -22,16 +22,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from analysis import paths
 from analysis.errors import ClaimsError
 from analysis.text.edition import Edition
-from analysis.text.yamlsource import LineDict, line_of, load_yaml, read_source
+from analysis.text.yamlsource import ListOf, Record, Text, parse_source, read_source
 
-__all__ = ["Claim", "SectionClaims", "claims_beside", "load_claims", "parse_claims"]
+__all__ = ["SCHEMA", "Claim", "SectionClaims", "claims_beside", "load_claims", "parse_claims"]
 
 
 @dataclass(frozen=True)
@@ -50,52 +47,55 @@ class SectionClaims:
     sentences: tuple[Claim, ...]
 
 
-def _text(path: str, entry: Any, key: str, what: str) -> str:
-    if not isinstance(entry, LineDict) or key not in entry:
-        raise ClaimsError(path, f"{what} has no '{key}'", line=line_of(entry))
-    value = entry[key]
-    if not isinstance(value, str) or not value.strip():
-        raise ClaimsError(path, f"{what}: '{key}' must be non-empty text", line=entry.line)
-    return " ".join(value.split())
+#: The shape of ``summaries.yaml``; :func:`parse_claims` checks what the schema cannot.
+SCHEMA = Record(
+    required={
+        "sections": ListOf(
+            Record(
+                required={
+                    "section": Text(),
+                    "sentences": ListOf(
+                        Record(required={"id": Text(), "reason": Text()}, label="sentence"),
+                        min_items=1,
+                    ),
+                },
+                label="",
+            ),
+            min_items=1,
+        )
+    }
+)
 
 
 def parse_claims(text: str, edition: Edition, *, path: str) -> tuple[SectionClaims, ...]:
     """Parse and check the reference summaries ``text`` against ``edition``.
 
-    Raises :class:`~analysis.errors.ClaimsError` for invalid YAML, an unknown
-    or repeated section, a section without sentences, a sentence id that is
-    not in its section or is listed twice, and a missing reason. Sections come
+    Raises :class:`~analysis.errors.ClaimsError` for invalid YAML or a file
+    that does not fit :data:`SCHEMA` (a missing or unknown key, a section
+    without sentences, a missing reason), an unknown or repeated section, and
+    a sentence id that is not in its section or is listed twice. Sections come
     out in the order of the edition, sentences in reading order.
     """
-    try:
-        data = load_yaml(text, string_lines=True)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ClaimsError(path, "not valid YAML", line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, LineDict) or not isinstance(data.get("sections"), list):
-        raise ClaimsError(path, "the file must be a mapping with a list 'sections'", line=1)
+    data = parse_source(text, schema=SCHEMA, path=path, error=ClaimsError)
     order = {s.id: k for k, s in enumerate(edition.sections)}
     members = {s.id: [t.id for p in s.paragraphs for t in p.sentences] for s in edition.sections}
     found: dict[str, SectionClaims] = {}
     for entry in data["sections"]:
-        sid = _text(path, entry, "section", "an entry")
+        sid = str(entry["section"])
         if sid not in order:
             raise ClaimsError(path, f"unknown section '{sid}'", line=entry.line)
         if sid in found:
             raise ClaimsError(path, f"section '{sid}' is listed twice", line=entry.line)
-        raw = entry.get("sentences")
-        if not isinstance(raw, list) or not raw:
-            raise ClaimsError(path, f"section '{sid}' lists no sentences", line=entry.line)
         claims: dict[str, Claim] = {}
-        for item in raw:
-            cid = _text(path, item, "id", f"a sentence of section '{sid}'")
+        for item in entry["sentences"]:
+            cid = str(item["id"])
             if cid not in members[sid]:
                 raise ClaimsError(
                     path, f"sentence '{cid}' is not in section '{sid}'", line=item.line
                 )
             if cid in claims:
                 raise ClaimsError(path, f"sentence '{cid}' is listed twice", line=item.line)
-            claims[cid] = Claim(cid, _text(path, item, "reason", f"sentence '{cid}'"))
+            claims[cid] = Claim(cid, " ".join(str(item["reason"]).split()))
         ordered = sorted(claims.values(), key=lambda c: members[sid].index(c.id))
         found[sid] = SectionClaims(sid, tuple(ordered))
     return tuple(sorted(found.values(), key=lambda c: order[c.section_id]))
