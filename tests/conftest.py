@@ -170,6 +170,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         # A Sphinx app built earlier in this process may have left its nodes,
         # directives and roles registered.
         "suppress_warnings = ['app.add_node', 'app.add_directive', 'app.add_role']\n"
+        "html_baseurl = 'https://example.org/edition/'\n"
         f"edition_decisions = {str(seeds / 'decisions.yaml')!r}\n"
         f"edition_register = {str(seeds / 'actors.yaml')!r}\n",
         encoding="utf-8",

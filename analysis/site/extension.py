@@ -5,8 +5,9 @@ directives and the ``edition-count`` role of the edition's pages
 (:func:`analysis.site.directives.add_directives`), the data page's downloads
 (:func:`analysis.site.downloads.add_downloads`), the methods page's
 ``method-value`` role and bibliography style (:mod:`analysis.site.pages.methods`)
-and plotly.js for the pages with figures
-(:func:`analysis.site.display.add_plotly`).
+plotly.js for the pages with figures
+(:func:`analysis.site.display.add_plotly`) and the accent-folding search index
+(:func:`analysis.site.search.add_search`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from analysis.site.directives import add_directives
 from analysis.site.display import add_plotly
 from analysis.site.downloads import add_downloads
 from analysis.site.pages.methods import MethodValue
+from analysis.site.search import add_search
 
 __all__ = ["setup"]
 
@@ -28,4 +30,5 @@ def setup(app: Any) -> dict[str, Any]:
     add_downloads(app)
     app.add_role("method-value", MethodValue())
     add_plotly(app)
+    add_search(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,8 +10,11 @@ marked without losing or repeating a character.
 
 The text of the witness reaches the page as docutils text nodes, never as
 Markdown or HTML source. The paragraph's witness lines, shown in a
-``<details>``, are the one fragment written as raw HTML, escaped with
-:func:`html.escape`.
+``<details>``, and the record that the "cite" buttons of ``edition.js`` read
+(``#edition-citation``: the citation up to the paragraph and the absolute
+address of the page) are the fragments written as raw HTML, escaped with
+:func:`html.escape`. The notes of the apparatus follow each paragraph for print
+(``.print-notes``, hidden on screen, where the marks' tooltips give them).
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from typing import Any
 from docutils import nodes
 
 from analysis.site.cache import current_actors, current_edition
-from analysis.site.pages.base import TYPE_LABELS, _Page
+from analysis.site.pages.base import DOCS, TYPE_LABELS, _Page
+from analysis.site.pages.record import citation_prefix, page_url
 from analysis.text.edition import ApparatusEntry, Edition, Paragraph
 from analysis.text.register import Actor
 
@@ -116,7 +120,12 @@ class EditionText(_Page):
             if e.anchor and e.type != "normalisation":
                 anchored.setdefault(e.anchor[0], []).append(e)
         headings = {e.section_id: e for e in edition.apparatus if e.type == "heading"}
-        out: list[nodes.Node] = []
+        record = (
+            '<div id="edition-citation" hidden '
+            f'data-prefix="{html.escape(citation_prefix(edition))}" '
+            f'data-url="{html.escape(page_url(self.config.html_baseurl, DOCS["text"]))}"></div>'
+        )
+        out: list[nodes.Node] = [nodes.raw("", record, format="html")]
         for section in edition.sections:
             body: list[nodes.Node] = []
             for p in section.paragraphs:
@@ -129,7 +138,7 @@ class EditionText(_Page):
             entry = headings.get(section.id)
             if entry is not None:
                 note = nodes.paragraph(classes=["heading-source"])
-                note += nodes.Text("W line ")
+                note += nodes.Text("W line " if len(entry.lines) == 1 else "W lines ")
                 note.extend(self.witness_links(entry.lines))
                 note += nodes.Text(" \u00b7 ")
                 note += self.entry_mark(entry)
@@ -205,4 +214,7 @@ class EditionText(_Page):
             f'<pre class="witness-pre">{witness}</pre></details>',
             format="html",
         )
-        return [margin, para, details]
+        notes = nodes.container(classes=["print-notes"])
+        for e in sorted(entries, key=lambda e: (e.anchor[1], e.n)):
+            notes += nodes.paragraph("", f"{e.id} ({TYPE_LABELS[e.type]}): {e.note}")
+        return [margin, para, details, *([notes] if entries else [])]
