@@ -73,7 +73,12 @@ class EditionRecord(_Page):
             field = nodes.field()
             field += nodes.field_name("", name)
             body = nodes.field_body()
-            body += nodes.paragraph("", value)
+            para = nodes.paragraph("", value)
+            if name == "Published" and work.get("url"):
+                url = str(work["url"])
+                para += nodes.Text("; the original publication: ")
+                para += nodes.reference("", url, refuri=url)
+            body += para
             field += body
             fields += field
         example = edition.paragraphs[min(11, len(edition.paragraphs)) - 1]

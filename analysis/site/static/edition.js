@@ -74,7 +74,13 @@ function restyleFigure(gd) {
       fontSize: (gd.layout.font || {}).size,
     });
   }
-  return Plotly.relayout(gd, layoutFor(gd));
+  const theme = isDark() ? "dark" : "light";
+  const layout = gd.clientWidth < NARROW ? "narrow" : "wide";
+  return Plotly.relayout(gd, layoutFor(gd)).then(() => {
+    // What the figure shows now, for the reader's tools and the tests.
+    gd.dataset.theme = theme;
+    gd.dataset.layout = layout;
+  });
 }
 
 function restyleFigures() {
@@ -198,18 +204,23 @@ function addCiteButtons() {
   }
 }
 
-// Landmarks: the theme's primary sidebar (the site's title and navigation).
-function labelSidebar() {
+// Landmarks and roles: the theme's primary sidebar (the site's title and navigation)
+// is a landmark; the references of the methods page are items of their list
+// (docutils gives them the deprecated role doc-biblioentry).
+function fixRoles() {
   const sidebar = document.querySelector(".bd-sidebar-primary");
   if (sidebar && !sidebar.hasAttribute("role")) {
     sidebar.setAttribute("role", "complementary");
     sidebar.setAttribute("aria-label", "Site navigation");
   }
+  for (const entry of document.querySelectorAll('[role="doc-biblioentry"]')) {
+    entry.setAttribute("role", "listitem");
+  }
 }
 
 document.addEventListener("DOMContentLoaded", () => {
   foldSearch();
-  labelSidebar();
+  fixRoles();
   for (const input of document.querySelectorAll("input[data-filter-table]")) {
     const table = document.getElementById(input.dataset.filterTable);
     if (!table) continue;
