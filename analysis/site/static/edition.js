@@ -91,7 +91,8 @@ function restyleFigures() {
 // A box that scrolls sideways (a wide table) can be scrolled from the keyboard.
 function markScrollingBoxes() {
   const boxes = document.querySelectorAll(
-    "table.edition-table, .pst-scrollable-table-container, .bd-content div.cell_output .output",
+    "table.edition-table, .pst-scrollable-table-container, .bd-content div.cell_output .output, " +
+      ".bd-content div.highlight pre",
   );
   for (const box of boxes) {
     if (box.scrollWidth > box.clientWidth + 1) {
