@@ -21,9 +21,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD := _build
 SITE := $(BUILD)/html
-CACHE := $(BUILD)/.jupyter_cache
-# Hash of the inputs of the last successful site build (see `site`).
-INPUTS_STAMP := $(BUILD)/.inputs.sha256
 
 # The venv's kernelspec comes first, whatever the user has installed, and
 # Jupyter uses its current paths without warning about the old ones.
@@ -51,19 +48,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip check
 	touch $@
 
-# Pages are executed through jupyter-cache, which keys on a page's code only.
-# The inputs hash covers what else decides a page's output (analysis/,
-# seeds/, requirements.lock); when it differs from the hash of the last
-# successful build, the cache is wiped first and every page runs again.
+# An incremental build: Sphinx reads (and executes) again only the pages whose
+# source, modules of analysis/ or files of seeds/ changed since the last build
+# (analysis.site.dependencies); with nothing changed it reads nothing.
 site: $(STAMP)
-	@inputs=$$( { find analysis seeds -type f ! -path '*/__pycache__/*' ! -name '*.pyc' -print; \
-	              echo requirements.lock; } | LC_ALL=C sort | tr '\n' '\0' \
-	            | xargs -0 sha256sum | sha256sum | cut -d' ' -f1 ); \
-	if [ "$$inputs" != "$$(cat $(INPUTS_STAMP) 2>/dev/null || true)" ] && [ -d $(CACHE) ]; then \
-	  echo "analysis/, seeds/ or the lock changed: clearing $(CACHE)"; rm -rf $(CACHE); \
-	fi; \
-	$(BIN)/jupyter-book build book --all --warningiserror --keep-going; \
-	echo "$$inputs" > $(INPUTS_STAMP)
+	$(BIN)/jupyter-book build book --warningiserror --keep-going
 
 # The browser tests drive Debian's Chromium; as root with apt, install it when missing.
 # CHROMIUM names the browser for this Makefile and for the tests (tests/browser).

@@ -26,7 +26,7 @@ def test_heatmap_escapes_labels_and_blanks_the_diagonal(tiny) -> None:
     matrix = comention_matrix(tables["paragraph"])
     fig = comention_heatmap(matrix, labels=dict(zip(actors["id"], actors["name"], strict=True)))
     (heat,) = fig.data
-    assert heat.x[0] == heat.y[0] == "&lt;b&gt;&amp;&quot;"
+    assert heat.x[0] == heat.y[0] == "&lt;b&gt;&amp;&#34;"
     assert [heat.z[k][k] for k in range(3)] == [None, None, None]
     assert heat.z[0][1] == heat.z[1][0] == 2
     assert "%{y}" in heat.hovertemplate and "%{z" in heat.hovertemplate

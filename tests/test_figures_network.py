@@ -100,10 +100,10 @@ def test_node_sizes_are_monotone_in_mentions(tiny) -> None:
 def test_hover_and_labels_escape_register_text(tiny) -> None:
     fig = comention_network(*tiny, label_min_mentions=1)
     person = next(t for t in _roles(fig, "nodes") if t.meta["type"] == "person")
-    assert person.hovertext[0].startswith("<b>&lt;b&gt;&amp;&quot;</b><br>person")
-    assert person.text[0] == "&lt;b&gt;&amp;&quot;"
+    assert person.hovertext[0].startswith("<b>&lt;b&gt;&amp;&#34;</b><br>person")
+    assert person.text[0] == "&lt;b&gt;&amp;&#34;"
     edge_hover = " ".join(h for t in _roles(fig, "edge-hover") for h in t.hovertext)
-    assert "&lt;b&gt;&amp;&quot; \u2013 Beta" in edge_hover
+    assert "&lt;b&gt;&amp;&#34; \u2013 Beta" in edge_hover
     for trace in fig.data:
         for text in [*(trace.hovertext or ()), *(trace.text or ())]:
             assert HOSTILE not in str(text)
@@ -113,7 +113,7 @@ def test_edge_hover_gives_pair_count_and_measures(tiny) -> None:
     fig = comention_network(*tiny)
     hover = _roles(fig, "edge-hover")[0]
     assert hover.hovertext == (
-        "&lt;b&gt;&amp;&quot; \u2013 Beta<br>same sentence: 2<br>"
+        "&lt;b&gt;&amp;&#34; \u2013 Beta<br>same sentence: 2<br>"
         "Dice 0.57 \u00b7 PMI 1 \u00b7 G2 2.5",
     )
     assert hover.marker.opacity == 0

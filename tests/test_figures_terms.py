@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from analysis.site.figures import terms as figures
+from analysis.site.markup import escape
 
 HOSTILE = 'a<&"b'
 ESCAPED = "a&lt;&amp;&#34;b"
@@ -82,9 +83,10 @@ def tfidf() -> pd.DataFrame:
     )
 
 
-def test_hover_text_escapes_for_plotly() -> None:
-    assert figures.hover_text(HOSTILE) == ESCAPED
-    assert figures.hover_text("it\u2019s") == "it\u2019s"
+def test_the_one_escaper_writes_entities_plotly_reads() -> None:
+    assert escape(HOSTILE) == ESCAPED
+    assert escape("it\u2019s") == "it\u2019s"
+    assert "&quot;" not in escape('"')  # plotly.js shows &quot; as it stands
 
 
 def test_section_ticks_number_escape_and_wrap() -> None:
@@ -115,7 +117,7 @@ def test_distinctive_terms(keyness: pd.DataFrame, tfidf: pd.DataFrame) -> None:
     assert list(fig.data[2].x) == [5.0]
     assert "Log Ratio 4.00" in fig.data[0].customdata[0]
     buttons = fig.layout.updatemenus[0].buttons
-    assert [b.label for b in buttons] == ["1. Opening", figures.hover_text("2. " + LABELS["s2"])]
+    assert [b.label for b in buttons] == ["1. Opening", escape("2. " + LABELS["s2"])]
     assert buttons[1].args[0]["visible"] == [False, False, True, True]
     _assert_escaped(fig)
 

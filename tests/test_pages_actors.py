@@ -60,7 +60,7 @@ def test_hostile_names_are_escaped_in_every_fragment() -> None:
     ]
     for fragment in fragments:
         assert '<b>&"' not in fragment.text
-        assert "&lt;b&gt;&amp;&quot;" in fragment.text
+        assert "&lt;b&gt;&amp;&#34;" in fragment.text
 
 
 def test_network_table_keeps_the_actors_and_adds_each_window(actors, tables) -> None:

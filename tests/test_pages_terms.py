@@ -87,7 +87,7 @@ def test_distinctive_frame_joins_both_measures() -> None:
 def test_tables_escape_terms() -> None:
     frequencies = pd.DataFrame({"term": [HOSTILE], "count": [2], "per_1000": [1.5], "s1": [2]})
     html = str(term_page.frequency_table(frequencies, labels={"s1": "Opening"}))
-    assert HOSTILE not in html and "a&lt;&amp;&quot;b" in html
+    assert HOSTILE not in html and "a&lt;&amp;&#34;b" in html
     assert 'type="search"' in html and "1. Opening" in html
     pairs = pd.DataFrame({"w1": [HOSTILE], "w2": ["x"], "count": [2], "score": [3.14159]})
     html = str(term_page.collocation_table(pairs, name="c", caption="c", score="PMI"))

@@ -6,8 +6,10 @@ each input once and build it again only when a file beside it changes (its
 modification time is part of the cache key), so an edited ``seeds/`` file is
 never served stale. Callers must not modify what they get.
 
-:func:`input_files` names every file that computed pages depend on, so that
-Sphinx reads those pages again when one of them changes.
+:func:`input_files` names every file that the export files depend on. While
+Sphinx reads a page, the extension records which seed files the page's
+directives and roles ask for (:func:`record_reads`, :func:`recorded_reads`),
+so that the page depends on those files and no others.
 """
 
 from __future__ import annotations
@@ -22,7 +24,32 @@ from analysis.measures.mentions import find_mentions
 from analysis.text.edition import Edition, load_edition
 from analysis.text.register import Register, load_register
 
-__all__ = ["current_actors", "current_edition", "current_register", "input_files"]
+__all__ = [
+    "current_actors",
+    "current_edition",
+    "current_register",
+    "input_files",
+    "record_reads",
+    "recorded_reads",
+]
+
+#: The seed files asked for since each :func:`record_reads` that has not ended.
+_READS: list[set[Path]] = []
+
+
+def record_reads() -> None:
+    """Begin recording the seed files asked for (a page of the site is being read)."""
+    _READS.append(set())
+
+
+def recorded_reads() -> set[Path]:
+    """End the latest recording; return the seed files asked for during it."""
+    return _READS.pop() if _READS else set()
+
+
+def _note(*files: str | Path) -> None:
+    if _READS:
+        _READS[-1].update(Path(f).resolve() for f in files)
 
 
 @lru_cache(maxsize=4)
@@ -33,7 +60,9 @@ def _cached_edition(decisions: str, stamp: tuple[int, ...]) -> Edition:
 def current_edition(decisions: str | Path = paths.DECISIONS) -> Edition:
     """The edition of ``decisions``, built once per change of the files beside it."""
     files = sorted(Path(decisions).parent.glob("*"))
-    return _cached_edition(str(decisions), tuple(f.stat().st_mtime_ns for f in files))
+    edition = _cached_edition(str(decisions), tuple(f.stat().st_mtime_ns for f in files))
+    _note(decisions, edition.witness.path)
+    return edition
 
 
 @lru_cache(maxsize=4)
@@ -53,6 +82,8 @@ def current_actors(
     :func:`analysis.measures.mentions.find_mentions`, and callers must not modify them.
     """
     files = sorted({*Path(decisions).parent.glob("*"), *Path(register).parent.glob("*")})
+    current_edition(decisions)  # notes the decisions and their witness as read
+    _note(register)
     return _cached_actors(str(decisions), str(register), tuple(f.stat().st_mtime_ns for f in files))
 
 
@@ -63,6 +94,7 @@ def _cached_register(actors: str, stamp: int) -> Register:
 
 def current_register(actors: str | Path = paths.ACTORS) -> Register:
     """The register of ``actors``, read once per change of that file."""
+    _note(actors)
     return _cached_register(str(actors), Path(actors).stat().st_mtime_ns)
 
 

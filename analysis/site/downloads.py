@@ -1,27 +1,23 @@
-"""Offer the export files on the website and describe them; quote the methods' parameters.
+"""Offer the export files on the website and describe them.
 
-A Sphinx extension (listed in ``_config.yml``) for the pages *About the data*:
+What the pages *About the data* need (registered by :mod:`analysis.site.extension`):
 
 * at the end of an HTML build, the files of :func:`analysis.export.files.export_files`
   are written into the site, in ``_downloads/data/`` (:data:`DATA_DIR`), with
   a ``SHA256SUMS`` file that ``sha256sum -c`` checks, so the data can be had
-  from the site itself, offline;
+  from the site itself, offline (:func:`write_site_files`; only when their
+  inputs changed);
 * ``{edition-downloads}`` lists them with a link, what each holds, its size in
   bytes and its SHA-256, computed from the very texts that are written;
+* ``{edition-data-dictionary}`` renders
+  :data:`analysis.export.dictionary.DATA_DICTIONARY`: every file, every
+  column, its type and meaning;
 * the inputs of the edition (the witness, the decisions and the register) are
   copied byte for byte into ``_downloads/inputs/`` (:data:`INPUTS_DIR`), with
   their own ``SHA256SUMS``, and ``{edition-inputs}`` lists them the same way,
-  so that the export can be made again from the site alone;
-* the theme's menu offers no download of a page's source (a directive, not
-  the page's text): the page menu keeps "print" only (:func:`_no_source_download`);
-* ``{edition-data-dictionary}`` renders :data:`analysis.export.dictionary.DATA_DICTIONARY`:
-  every file, every column, its type and meaning;
-* it registers the role ``{method-value}`` of the methods page and its
-  bibliography style ``edition``, both defined in :mod:`analysis.site.pages.methods`.
-
-Pages that use these depend on ``seeds/`` and on the package's modules, so
-Sphinx reads them again whenever the inputs or the code that computes the
-files change.
+  so that the export can be made again from the site's files;
+* the theme's page menu offers no download of a page's source, which holds a
+  directive rather than the page's text (:func:`no_source_download`).
 """
 
 from __future__ import annotations
@@ -41,16 +37,21 @@ from analysis import paths
 from analysis.export.dictionary import DATA_DICTIONARY, data_dictionary
 from analysis.export.files import export_files, write_files
 from analysis.site.cache import current_edition, current_register, input_files
-from analysis.site.pages.base import build_inputs, note_inputs
+from analysis.site.pages.base import build_inputs
 
 __all__ = [
     "CHECKSUMS",
     "DATA_DIR",
     "INPUTS_DIR",
-    "add_downloads",
+    "EditionDataDictionary",
+    "EditionDownloads",
+    "EditionInputs",
     "checksums_text",
     "input_files_of",
+    "inputs_digest",
+    "no_source_download",
     "site_files",
+    "write_site_files",
 ]
 
 #: Folder of the export files in the built site, relative to its root.
@@ -124,7 +125,7 @@ class _DataDirective(SphinxDirective):
     has_content = False
 
     def sources(self) -> tuple[str, str]:
-        return note_inputs(self.env)
+        return build_inputs(self.config)
 
     def file_uri(self, name: str) -> str:
         builder = self.env.app.builder
@@ -201,8 +202,7 @@ class EditionInputs(_DataDirective):
 
     def run(self) -> list[nodes.Node]:
         listing = nodes.definition_list(classes=["edition-downloads"])
-        builder = self.env.app.builder
-        here = builder.get_target_uri(self.env.docname)
+        here = self.env.app.builder.get_target_uri(self.env.docname)
         for name, (role, data) in input_files_of(*self.sources()).items():
             item = nodes.definition_list_item()
             term = nodes.term(ids=[f"input-{role}"])
@@ -253,33 +253,49 @@ class EditionDataDictionary(_DataDirective):
         return out
 
 
-def _write_files(app: Any, exception: BaseException | None) -> None:
-    """At the end of an HTML build, write the export files and their checksums into the site."""
+def inputs_digest(files: tuple[Path, ...]) -> str:
+    """The SHA-256 of the names and contents of ``files``: what the export files are made of."""
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f"{f}\0{f.stat().st_size}\0".encode())
+        digest.update(f.read_bytes())
+    return digest.hexdigest()
+
+
+def write_site_files(app: Any, exception: BaseException | None) -> None:
+    """At the end of an HTML build, write the export files and their checksums into the site.
+
+    The files are computed and written only when their inputs changed since
+    they were last written (the digest of :func:`inputs_digest` is kept in the
+    build's doctree folder) or when one of them is missing from the site.
+    """
     if exception is not None or app.builder.format != "html":
         return
-    files = dict(site_files(*build_inputs(app.config)))
-    files[CHECKSUMS] = checksums_text(files)
-    folder = Path(app.outdir) / DATA_DIR
-    write_files(folder, files)
-    _logger.info("edition data: %d files written to %s", len(files), folder)
-    inputs = input_files_of(*build_inputs(app.config))
+    decisions, actors = build_inputs(app.config)
+    inputs = input_files_of(decisions, actors)
     folder = Path(app.outdir) / INPUTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for name, (_, data) in inputs.items():
         (folder / name).write_bytes(data)
     sums = "".join(f"{_sha256(data)}  {name}\n" for name, (_, data) in inputs.items())
     (folder / CHECKSUMS).write_text(sums, encoding="utf-8")
+    folder = Path(app.outdir) / DATA_DIR
+    stamp = Path(app.doctreedir) / "edition-data.sha256"
+    digest = inputs_digest(input_files(decisions, actors))
+    sums = folder / CHECKSUMS
+    if stamp.is_file() and stamp.read_text() == digest and sums.is_file():
+        names = [line.split("  ", 1)[1] for line in sums.read_text().splitlines()]
+        if all((folder / n).is_file() for n in names):
+            _logger.info("edition data: unchanged in %s", folder)
+            return
+    files = dict(site_files(decisions, actors))
+    files[CHECKSUMS] = checksums_text(files)
+    write_files(folder, files)
+    stamp.write_text(digest)
+    _logger.info("edition data: %d files written to %s", len(files), folder)
 
 
-def _no_source_download(app: Any, config: Any) -> None:
-    """Leave the page's source out of the theme's download menu (it holds no essay text)."""
-    config.html_theme_options = {**config.html_theme_options, "use_download_button": False}
-
-
-def add_downloads(app: Any) -> None:
-    """Register the data page's directives and write the export files at the end of a build."""
-    app.add_directive("edition-downloads", EditionDownloads)
-    app.add_directive("edition-data-dictionary", EditionDataDictionary)
-    app.add_directive("edition-inputs", EditionInputs)
-    app.connect("config-inited", _no_source_download)
-    app.connect("build-finished", _write_files)
+def no_source_download(app: Any, config: Any) -> None:
+    """Leave the page's source out of the book theme's download menu (it holds no essay text)."""
+    if config.html_theme == "sphinx_book_theme":
+        config.html_theme_options = {**config.html_theme_options, "use_download_button": False}

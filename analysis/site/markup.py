@@ -20,6 +20,7 @@ __all__ = [
     "chooser",
     "data_table",
     "details",
+    "escape",
     "figure_menus",
     "figure_text",
     "join",
@@ -43,15 +44,27 @@ class Html:
         return self.text
 
 
-def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+def escape(value: Any) -> str:
+    """Escape ``value`` for HTML text and attributes and for plotly text: the one escaper.
+
+    ``& < >`` and both quotation marks become entities; ``"`` is written
+    ``&#34;`` (not ``&quot;``, which plotly.js shows as it stands), so the same
+    string serves an HTML attribute and a plotly hover box. ``None`` is empty.
+
+    >>> escape('a<&"b')
+    'a&lt;&amp;&#34;b'
+    """
+    return html.escape("" if value is None else str(value), quote=True).replace("&quot;", "&#34;")
+
+
+_e = escape
 
 
 def link(text: Any, href: str, *, title: str = "") -> Html:
     """An ``<a>`` element; text, address and title are escaped.
 
     >>> str(link("<p12.3>", "../text.html#p12.3", title='say "hi"'))
-    '<a href="../text.html#p12.3" title="say &quot;hi&quot;">&lt;p12.3&gt;</a>'
+    '<a href="../text.html#p12.3" title="say &#34;hi&#34;">&lt;p12.3&gt;</a>'
     """
     t = f' title="{_e(title)}"' if title else ""
     return Html(f'<a href="{_e(href)}"{t}>{_e(text)}</a>')
@@ -152,11 +165,19 @@ def figure_text(
     )
 
 
-def chooser(name: str, label: str, options: Sequence[tuple[str, str, Html]]) -> Html:
+def chooser(
+    name: str, label: str, options: Sequence[tuple[str, str, Html]], *, deferred: bool = False
+) -> Html:
     """A labelled ``<select>`` that shows the panel of the chosen option (``edition.js``).
 
     ``options`` are ``(key, label, panel)``; the first is shown at first. Without
     JavaScript every panel stays visible, so nothing is lost.
+
+    With ``deferred``, a filter field narrows the options (by their labels, and
+    by the panels' text once loaded), and the site moves the panels out of the
+    page into a script file of its own, loaded when a reader first chooses or
+    filters (:mod:`analysis.site.deferred`); in a notebook they stay in place.
+    Each panel is then followed by the marker :data:`PANEL_END`.
     """
     slug = _slug(name)
     out = [
@@ -165,11 +186,28 @@ def chooser(name: str, label: str, options: Sequence[tuple[str, str, Html]]) -> 
     ]
     out += [f'<option value="{_e(key)}">{_e(text)}</option>' for key, text, _ in options]
     out.append("</select></p>")
+    if deferred:
+        out.insert(
+            0,
+            f'<p class="chooser chooser-filter"><label for="filter-{slug}">Filter: </label>'
+            f'<input type="search" id="filter-{slug}" data-filter-chooser="{slug}" '
+            f'placeholder="a name or a word of the evidence"></p>',
+        )
+        out.append(f'<div class="chooser-panels" data-deferred="{slug}">')
+    end = PANEL_END if deferred else ""
     out += [
-        f'<div data-chooser-panel="{slug}" data-key="{_e(key)}">{panel.text}</div>'
+        f'<div data-chooser-panel="{slug}" data-key="{_e(key)}">{panel.text}</div>{end}'
         for key, _, panel in options
     ]
+    if deferred:
+        out.append(f"</div>{DEFERRED_END}")
     return Html("".join(out))
+
+
+#: Marks the end of a deferred panel (:func:`chooser`), for :mod:`analysis.site.deferred`.
+PANEL_END = "<!--/deferred-panel-->"
+#: Marks the end of the panels of a deferred chooser.
+DEFERRED_END = "<!--/deferred-panels-->"
 
 
 def figure_menus(fig: Any) -> Html:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+if TYPE_CHECKING:  # nltk is imported where it is used: importing it takes a second
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 __all__ = ["ABBREVIATIONS", "sentence_spans", "sentence_tokenizer"]
 
@@ -36,6 +38,8 @@ def sentence_tokenizer(
     ['He left, as planned, at 2:00 A.M.', 'As agreed, the U.S. Army came.', 'As ever.']
     """
     plain = _plain_quotes(text)
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = {a.lower().rstrip(".") for a in abbreviations}
     lower = set(_LOWER_WORD.findall(plain))

@@ -7,12 +7,11 @@
 (:func:`node_sizes`) and the place of their label from :func:`label_places`.
 Plotly reads some HTML in hover text and tick labels (``<b>``, ``<br>``,
 entities), so every piece of register text is passed through
-:func:`html.escape` before it reaches the figure.
+:func:`analysis.site.markup.escape` before it reaches the figure.
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping, Sequence
 
@@ -20,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.site.display import name_figure
+from analysis.site.markup import escape
 
 __all__ = [
     "TYPE_COLOURS",
@@ -35,10 +35,6 @@ TYPE_COLOURS: dict[str, str] = {
     "place": "#009E73",
     "group": "#CC79A7",
 }
-
-
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def node_sizes(
@@ -128,7 +124,7 @@ def comention_heatmap(
     ids = list(matrix.index)
     if list(matrix.columns) != ids:
         raise ValueError("the matrix must have the same actors, in the same order, on both axes")
-    shown = [_e((labels or {}).get(i, i)) for i in ids]
+    shown = [escape((labels or {}).get(i, i)) for i in ids]
     if len(set(shown)) != len(shown):
         raise ValueError("two actors of the matrix have the same label")
     z = [
@@ -144,8 +140,10 @@ def comention_heatmap(
             colorscale="Blues",
             xgap=1,
             ygap=1,
-            hovertemplate=f"%{{y}} \u2013 %{{x}}<br>{_e(value_label)}: %{{z:.3~g}}<extra></extra>",
-            colorbar={"title": {"text": _e(value_label)}},
+            hovertemplate=(
+                f"%{{y}} \u2013 %{{x}}<br>{escape(value_label)}: %{{z:.3~g}}<extra></extra>"
+            ),
+            colorbar={"title": {"text": escape(value_label)}},
         )
     )
     side = 260 + 18 * len(ids)

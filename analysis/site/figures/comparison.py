@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.site.display import name_figure
+from analysis.site.markup import escape
 
 __all__ = ["agreement_chart", "dispersion_comparison"]
 
@@ -24,7 +23,7 @@ def agreement_chart(comparison: pd.DataFrame) -> go.Figure:
     rows = comparison.iloc[::-1]
     colours = [DIFFERENT if d else SAME for d in rows["depends_on_order"]]
     hover = [
-        f"{html.escape(m)}<br>{html.escape(u)}<br>reading order: {r}, witness order: {w}"
+        f"{escape(m)}<br>{escape(u)}<br>reading order: {r}, witness order: {w}"
         f"<br>shared: {s}, agreement {a:.0%}"
         for m, u, r, w, s, a in zip(
             rows["measure"],
@@ -39,7 +38,7 @@ def agreement_chart(comparison: pd.DataFrame) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=rows["agreement"],
-            y=[html.escape(m) for m in rows["measure"]],
+            y=[escape(m) for m in rows["measure"]],
             orientation="h",
             marker={"color": colours},
             text=[f"{a:.0%}" for a in rows["agreement"]],
@@ -82,9 +81,9 @@ def dispersion_comparison(reading: pd.DataFrame, witness: pd.DataFrame) -> go.Fi
             fig.add_trace(
                 go.Scatter(
                     x=hits["fraction"],
-                    y=[html.escape(term)] * len(hits),
+                    y=[escape(term)] * len(hits),
                     mode="markers",
-                    name=html.escape(term),
+                    name=escape(term),
                     legendgroup=term,
                     showlegend=row == 1,
                     marker={
@@ -93,7 +92,7 @@ def dispersion_comparison(reading: pd.DataFrame, witness: pd.DataFrame) -> go.Fi
                         "color": palette[i % len(palette)],
                     },
                     text=[
-                        f"{html.escape(str(t))} \u00b7 {html.escape(str(s))} \u00b7 W line {ln}"
+                        f"{escape(str(t))} \u00b7 {escape(str(s))} \u00b7 W line {ln}"
                         for t, s, ln in zip(
                             hits["token"], hits["sentence_id"], hits["line"], strict=True
                         )

@@ -7,7 +7,7 @@ and only draws them: the actors as markers coloured by type, sized by
 mentions and labelled clear of each other (:mod:`analysis.site.figures.actors`),
 the co-mentions as edges whose width follows the measure chosen. Plotly reads
 some HTML in hover text and node labels (``<b>``, ``<br>``, entities), so
-every piece of register text is passed through :func:`html.escape` before it
+every piece of register text is passed through :func:`analysis.site.markup.escape` before it
 reaches the figure.
 """
 
@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 
 from analysis.site.display import name_figure
 from analysis.site.figures.actors import TYPE_COLOURS, label_places, node_sizes
+from analysis.site.markup import escape
 
 __all__ = ["MEASURE_LABELS", "WINDOW_LABELS", "comention_network"]
 
@@ -30,10 +31,6 @@ MEASURE_LABELS: dict[str, str] = {"count": "count", "dice": "Dice", "pmi": "PMI"
 
 _EDGE_COLOUR = "rgba(60, 60, 60, 0.55)"
 _NEGATIVE_COLOUR = "rgba(178, 24, 43, 0.55)"
-
-
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def _width_classes(
@@ -87,7 +84,7 @@ def comention_network(
     missing = sorted(set(actor_table["id"]) - set(layout_positions))
     if missing:
         raise ValueError(f"no layout position for actor '{missing[0]}'")
-    names = {i: _e(n) for i, n in zip(actor_table["id"], actor_table["name"], strict=True)}
+    names = {i: escape(n) for i, n in zip(actor_table["id"], actor_table["name"], strict=True)}
     windows = list(comention_tables)
     fig = go.Figure()
     for window in windows:
@@ -132,9 +129,11 @@ def comention_network(
             continue
         hover = []
         for r in rows.itertuples(index=False):
-            partners = ", ".join(f"{int(degree[w].get(r.id, 0))} in the {_e(w)}" for w in windows)
+            partners = ", ".join(
+                f"{int(degree[w].get(r.id, 0))} in the {escape(w)}" for w in windows
+            )
             hover.append(
-                f"<b>{names[r.id]}</b><br>{_e(r.type)}<br>mentions: {int(r.mentions)}"
+                f"<b>{names[r.id]}</b><br>{escape(r.type)}<br>mentions: {int(r.mentions)}"
                 f"<br>degree (actors co-mentioned): {partners}"
             )
         fig.add_trace(

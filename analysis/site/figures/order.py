@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.site.display import name_figure
+from analysis.site.markup import escape
 
 __all__ = ["order_map"]
 
@@ -39,7 +38,7 @@ def order_map(segments: pd.DataFrame, *, total_lines: int) -> go.Figure:
         texts: list[str | None] = []
         for row in rows.itertuples():
             where = (
-                f"\u00b6 {html.escape(str(row.paragraphs)).replace(';', ', ')}"
+                f"\u00b6 {escape(str(row.paragraphs)).replace(';', ', ')}"
                 if row.paragraphs
                 else "heading"
             )

@@ -2,7 +2,7 @@
 
 The functions take frames computed by :mod:`analysis.measures.statistics` and
 :mod:`analysis.site.pages.sections` and only draw; text put into the chart is escaped with
-:func:`analysis.site.figures.terms.hover_text`.
+:func:`analysis.site.figures.terms.escape`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.site.display import name_figure
-from analysis.site.figures.terms import SECTION_AXIS, hover_text, section_ticks
+from analysis.site.figures.terms import SECTION_AXIS, section_ticks
+from analysis.site.markup import escape
 
 __all__ = ["actor_mentions", "section_sizes"]
 
@@ -36,7 +37,7 @@ def section_sizes(stats: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Figur
     rows = stats.set_index("section_id").reindex(list(labels))
     ticks = section_ticks(list(labels), labels)
     hover = [
-        f"<b>{hover_text(f'{k}. {labels[sid]}')}</b><br>{int(r.words):,} words, "
+        f"<b>{escape(f'{k}. {labels[sid]}')}</b><br>{int(r.words):,} words, "
         f"{int(r.sentences)} sentences, {int(r.paragraphs)} paragraphs"
         for k, (sid, r) in enumerate(zip(labels, rows.itertuples(), strict=True), 1)
     ]
@@ -88,7 +89,7 @@ def actor_mentions(counts: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Fig
     z = [[int(cell.get((a, s), 0)) for s in sections] for a in actors]
     hover = [
         [
-            f"<b>{hover_text(names[a])}</b><br>{hover_text(f'{k}. {labels[s]}')}<br>"
+            f"<b>{escape(names[a])}</b><br>{escape(f'{k}. {labels[s]}')}<br>"
             f"{z[i][k - 1]} mention{'s' if z[i][k - 1] != 1 else ''}"
             for k, s in enumerate(sections, 1)
         ]
@@ -98,7 +99,7 @@ def actor_mentions(counts: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Fig
         go.Heatmap(
             z=z,
             x=section_ticks(sections, labels),
-            y=[hover_text(names[a]) for a in actors],
+            y=[escape(names[a]) for a in actors],
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             colorscale=HEAT,

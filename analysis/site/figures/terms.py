@@ -3,13 +3,12 @@
 Every function takes frames computed by :mod:`analysis.measures.terms` (and section
 labels from :func:`analysis.site.pages.sections.section_labels`) and only draws.
 Text that reaches the chart (terms, headings, tokens as written) is escaped
-with :func:`hover_text`, since plotly.js reads a few HTML tags in labels and
+with :func:`analysis.site.markup.escape`, since plotly.js reads a few HTML tags in labels and
 hover boxes.
 """
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Mapping, Sequence
 
@@ -18,11 +17,11 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.site.display import name_figure
+from analysis.site.markup import escape
 
 __all__ = [
     "SECTION_AXIS",
     "distinctive_terms",
-    "hover_text",
     "section_ticks",
     "term_dispersion",
     "term_trends",
@@ -41,21 +40,9 @@ PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#0
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 
 
-def hover_text(value: object) -> str:
-    """Escape ``value`` for plotly text: ``& < >`` and quotes become entities plotly.js reads.
-
-    :func:`html.escape` writes ``"`` as ``&quot;``, which plotly.js would show
-    as it stands; the numeric ``&#34;`` shows as a quotation mark.
-
-    >>> hover_text('a<&"b')
-    'a&lt;&amp;&#34;b'
-    """
-    return html.escape(str(value)).replace("&quot;", "&#34;")
-
-
 def _wrapped(label: str, width: int = 12) -> str:
     """``label`` escaped, its lines of at most ``width`` characters joined by ``<br>``."""
-    return "<br>".join(hover_text(line) for line in textwrap.wrap(label, width) or [""])
+    return "<br>".join(escape(line) for line in textwrap.wrap(label, width) or [""])
 
 
 def section_ticks(sections: Sequence[str], labels: Mapping[str, str]) -> list[str]:
@@ -75,14 +62,13 @@ def top_terms(frequencies: pd.DataFrame, *, n: int = 20) -> go.Figure:
     """
     top = frequencies.head(n)
     hover = [
-        f"<b>{hover_text(r.term)}</b><br>{r.count:,} occurrences<br>"
-        f"{r.per_1000:.2f} per 1,000 words"
+        f"<b>{escape(r.term)}</b><br>{r.count:,} occurrences<br>{r.per_1000:.2f} per 1,000 words"
         for r in top.itertuples()
     ]
     fig = go.Figure(
         go.Bar(
             x=top["count"].tolist(),
-            y=[hover_text(t) for t in top["term"]],
+            y=[escape(t) for t in top["term"]],
             orientation="h",
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
@@ -118,22 +104,22 @@ def distinctive_terms(
     for k, sid in enumerate(sections):
         key = keyness[keyness["section"] == sid].head(n)
         top = tfidf[tfidf["section"] == sid].head(n)
-        where = hover_text(labels[sid])
+        where = escape(labels[sid])
         key_hover = [
-            f"<b>{hover_text(r.term)}</b> in {where}<br>{r.count_section} here, {r.count_rest} "
+            f"<b>{escape(r.term)}</b> in {where}<br>{r.count_section} here, {r.count_rest} "
             f"in the rest<br>{r.per_1000_section:.2f} vs {r.per_1000_rest:.2f} per 1,000 words"
             f"<br>G2 {r.g2:.2f}, Log Ratio {r.log_ratio:.2f}"
             for r in key.itertuples()
         ]
         tfidf_hover = [
-            f"<b>{hover_text(r.term)}</b> in {where}<br>{r.count} occurrences<br>"
+            f"<b>{escape(r.term)}</b> in {where}<br>{r.count} occurrences<br>"
             f"tf {r.tf:.4f} \u00d7 idf {r.idf:.3f} = {r.tfidf:.4f}"
             for r in top.itertuples()
         ]
         fig.add_trace(
             go.Bar(
                 x=key["g2"].tolist(),
-                y=[hover_text(t) for t in key["term"]],
+                y=[escape(t) for t in key["term"]],
                 orientation="h",
                 customdata=key_hover,
                 hovertemplate="%{customdata}<extra></extra>",
@@ -148,7 +134,7 @@ def distinctive_terms(
         fig.add_trace(
             go.Bar(
                 x=top["tfidf"].tolist(),
-                y=[hover_text(t) for t in top["term"]],
+                y=[escape(t) for t in top["term"]],
                 orientation="h",
                 customdata=tfidf_hover,
                 hovertemplate="%{customdata}<extra></extra>",
@@ -162,7 +148,7 @@ def distinctive_terms(
         )
     buttons = [
         {
-            "label": hover_text(f"{k + 1}. {labels[sid]}"),
+            "label": escape(f"{k + 1}. {labels[sid]}"),
             "method": "restyle",
             "args": [{"visible": [j // 2 == k for j in range(2 * len(sections))]}],
         }
@@ -208,7 +194,7 @@ def term_trends(
     for k, term in enumerate(order):
         rows = trends[trends["term"] == term].set_index("section").reindex(sections)
         hover = [
-            f"<b>{hover_text(term)}</b> in {hover_text(labels[sid])}<br>"
+            f"<b>{escape(term)}</b> in {escape(labels[sid])}<br>"
             f"{int(r.count)} occurrences, {r.per_1000:.2f} per 1,000 words"
             for sid, r in zip(sections, rows.itertuples(), strict=True)
         ]
@@ -217,7 +203,7 @@ def term_trends(
                 x=list(range(1, len(sections) + 1)),
                 y=rows["per_1000"].tolist(),
                 mode="lines+markers",
-                name=hover_text(term),
+                name=escape(term),
                 customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>",
                 line={
@@ -264,17 +250,17 @@ def term_dispersion(
     for term in order:
         rows = dispersion[dispersion["term"] == term]
         hover = [
-            f"<b>{hover_text(r.token)}</b> ({hover_text(term)})<br>word {r.position + 1:,}"
-            f" ({r.fraction:.0%} of the text)<br>sentence {hover_text(r.sentence_id)}, "
+            f"<b>{escape(r.token)}</b> ({escape(term)})<br>word {r.position + 1:,}"
+            f" ({r.fraction:.0%} of the text)<br>sentence {escape(r.sentence_id)}, "
             f"line {r.line} of W"
             for r in rows.itertuples()
         ]
         fig.add_trace(
             go.Scatter(
                 x=rows["position"].tolist(),
-                y=[hover_text(term)] * len(rows),
+                y=[escape(term)] * len(rows),
                 mode="markers",
-                name=hover_text(term),
+                name=escape(term),
                 customdata=hover,
                 hovertemplate="%{customdata}<extra></extra>",
                 marker={"symbol": "line-ns-open", "size": 16, "line": {"width": 2}, "color": BAR},
@@ -306,7 +292,7 @@ def term_dispersion(
                 "xanchor": "left",
                 "showarrow": False,
                 "text": f"\u00a7{k}",
-                "hovertext": hover_text(labels.get(sid, sid)),
+                "hovertext": escape(labels.get(sid, sid)),
                 "font": {"size": 11},
             }
         )

@@ -6,7 +6,7 @@ heatmap, the table of network measures per window, and the actors a heatmap
 shows. Names link to the register (:func:`register_link`); the evidence of
 each pair of actors is :mod:`analysis.site.pages.pairs`.
 
-Every piece of register or witness text goes through :func:`html.escape`
+Every piece of register or witness text goes through :func:`analysis.site.markup.escape`
 (through :mod:`analysis.site.markup`).
 """
 

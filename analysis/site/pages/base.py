@@ -6,7 +6,8 @@ address of an anchor on any of these pages (:data:`DOCS`), links to witness
 lines and marks for apparatus entries. The pages and the ``edition-count``
 role name the kinds of apparatus entry by :data:`TYPE_LABELS`. Directives
 and roles that compute from the whole package find the inputs of the build
-with :func:`build_inputs` and depend on them through :func:`note_inputs`.
+with :func:`build_inputs`; the extension makes each page depend on the files
+they read (:mod:`analysis.site.dependencies`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from analysis.site.cache import input_files
 from analysis.text.edition import ApparatusEntry
 
-__all__ = ["DOCS", "TYPE_LABELS", "build_inputs", "line_ranges", "note_inputs"]
+__all__ = ["DOCS", "TYPE_LABELS", "build_inputs", "line_ranges"]
 
 #: Where each part of the edition lives on the site (Sphinx document names).
 DOCS = {"text": "text", "witness": "witness", "apparatus": "apparatus", "register": "register"}
@@ -39,18 +39,6 @@ TYPE_LABELS = {
 def build_inputs(config: Any) -> tuple[str, str]:
     """The decisions file and register of the build: ``edition_decisions``, ``edition_register``."""
     return str(config.edition_decisions), str(config.edition_register)
-
-
-def note_inputs(env: Any) -> tuple[str, str]:
-    """The decisions file and register of the build, noted as dependencies of the document.
-
-    The document is read again whenever one of :func:`analysis.site.cache.input_files`
-    changes: a file of ``seeds/`` or a module of the package.
-    """
-    decisions, actors = build_inputs(env.config)
-    for path in input_files(decisions, actors):
-        env.note_dependency(str(path))
-    return decisions, actors
 
 
 def line_ranges(lines: Iterable[int]) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ Two pieces of the Sphinx extension :mod:`analysis.site.downloads` serve
   a default, the size of the stopword list) or a count of the text, read from
   the code and the data by :func:`method_values`, so that the methods page
   never types a number by hand; a page that uses it depends on ``seeds/`` and
-  on the package's modules (:func:`analysis.site.pages.base.note_inputs`);
+  on the package's modules (:mod:`analysis.site.dependencies`);
 * the bibliography style ``edition`` (for sphinxcontrib-bibtex) labels the
   references in the author-year form of the citations ("Kiss and Strunk
   2006"), sorted by author and year.
@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
+from pybtex.backends.plaintext import Backend as PlaintextBackend
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
@@ -34,7 +35,7 @@ from analysis.measures.comentions import WINDOWS
 from analysis.measures.statistics import edition_counts
 from analysis.site.cache import current_edition, current_register
 from analysis.site.pages import terms as term_page
-from analysis.site.pages.base import note_inputs
+from analysis.site.pages.base import build_inputs
 from analysis.text.edition import Edition
 from analysis.text.register import Register
 from analysis.text.sentences import ABBREVIATIONS
@@ -102,7 +103,7 @@ class MethodValue(SphinxRole):
     """Inline role ``{method-value}`keyness-min-count```: a value read from the code or data."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        decisions, actors = note_inputs(self.env)
+        decisions, actors = build_inputs(self.config)
         values = method_values(current_edition(decisions), current_register(actors))
         if self.text not in values:
             msg = self.inliner.reporter.error(
@@ -113,10 +114,14 @@ class MethodValue(SphinxRole):
         return [nodes.inline("", values[self.text], classes=["computed"])], []
 
 
+#: The plain-text backend of pybtex, made once (``render_as("text")`` looks it up each time).
+_PLAIN = PlaintextBackend()
+
+
 def _author_year(entry: Any) -> str:
     """The author-year label of a bibliography entry: "Dunning 1993", "Bird et al. 2009"."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [" ".join(n.render_as("text") for n in p.rich_last_names) for p in persons]
+    names = [" ".join(n.render(_PLAIN) for n in p.rich_last_names) for p in persons]
     if len(names) > 2:
         who = f"{names[0]} et al."
     else:

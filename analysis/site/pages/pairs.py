@@ -3,13 +3,12 @@
 :func:`pair_evidence` returns a chooser over the pairs of actors named
 together; each panel quotes, exactly and linked to the reading text, the
 sentences that show the pair in each window, the two actors' names marked.
-Every piece of register or witness text goes through :func:`html.escape`
+Every piece of register or witness text goes through :func:`analysis.site.markup.escape`
 (directly or through :mod:`analysis.site.markup`).
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -28,9 +27,9 @@ def _marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     for a, b in sorted(spans):
         if a < pos:
             continue
-        out += [html.escape(text[pos:a]), f"<mark>{html.escape(text[a:b])}</mark>"]
+        out += [markup.escape(text[pos:a]), f"<mark>{markup.escape(text[a:b])}</mark>"]
         pos = b
-    out.append(html.escape(text[pos:]))
+    out.append(markup.escape(text[pos:]))
     return "".join(out)
 
 
@@ -107,8 +106,8 @@ def pair_evidence(
             n = counts[pair].get(window, 0)
             unit = window if n == 1 else f"{window}s"
             parts.append(
-                f'<p class="pair-window"><strong>In the {html.escape(window)}: '
-                f"{n} {html.escape(unit)}</strong></p>"
+                f'<p class="pair-window"><strong>In the {markup.escape(window)}: '
+                f"{n} {markup.escape(unit)}</strong></p>"
             )
             if not ids:
                 parts.append("<p>Never in the same sentence.</p>")
@@ -130,4 +129,4 @@ def pair_evidence(
                     + "</ol>"
                 )
         options.append((f"{a}--{b}", label, markup.Html("".join(parts))))
-    return markup.chooser(name, "Pair of actors:", options)
+    return markup.chooser(name, "Pair of actors:", options, deferred=True)

@@ -203,7 +203,6 @@ class EditionRegister(_Page):
 
     def run(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
-        self.env.note_dependency(self.config.edition_register)
         register, mentions = current_actors(
             self.config.edition_decisions, self.config.edition_register
         )

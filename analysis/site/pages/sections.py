@@ -9,7 +9,6 @@ HTML only escaped.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -143,11 +142,11 @@ def summaries_html(edition: Edition, summaries: Sequence[SectionSummary]) -> Htm
         sid = summary.section_id
         heading = markup.link(labels.get(sid, sid), section_anchor(edition, sid))
         out.append(
-            f'<div class="section-summary" id="summary-{html.escape(sid)}"><h3>{heading}</h3>'
+            f'<div class="section-summary" id="summary-{markup.escape(sid)}"><h3>{heading}</h3>'
         )
         for (sentence_id, text), rank in zip(summary.sentences, summary.ranks, strict=True):
             out.append(
-                f"<blockquote><p>{html.escape(text)}</p></blockquote>"
+                f"<blockquote><p>{markup.escape(text)}</p></blockquote>"
                 f'<p class="summary-source">Sentence {sentence_link(sentence_id)}, ranked '
                 f"{rank} of {sizes.get(sid, 0)} in its section</p>"
             )

@@ -13,13 +13,13 @@ Markdown or HTML source. The paragraph's witness lines, shown in a
 ``<details>``, and the record that the "cite" buttons of ``edition.js`` read
 (``#edition-citation``: the citation up to the paragraph and the absolute
 address of the page) are the fragments written as raw HTML, escaped with
-:func:`html.escape`. The notes of the apparatus follow each paragraph for print
-(``.print-notes``, hidden on screen, where the marks' tooltips give them).
+:func:`analysis.site.markup.escape`. The notes of the apparatus follow each
+paragraph for print (``.print-notes``, hidden on screen, where the marks'
+tooltips give them).
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -27,6 +27,7 @@ from typing import Any
 
 from docutils import nodes
 
+from analysis.site import markup
 from analysis.site.cache import current_actors, current_edition
 from analysis.site.pages.base import DOCS, TYPE_LABELS, _Page
 from analysis.site.pages.record import citation_prefix, page_url
@@ -100,7 +101,6 @@ class EditionText(_Page):
 
     def run(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
-        self.env.note_dependency(self.config.edition_register)
         register, mentions = current_actors(
             self.config.edition_decisions, self.config.edition_register
         )
@@ -122,8 +122,8 @@ class EditionText(_Page):
         headings = {e.section_id: e for e in edition.apparatus if e.type == "heading"}
         record = (
             '<div id="edition-citation" hidden '
-            f'data-prefix="{html.escape(citation_prefix(edition))}" '
-            f'data-url="{html.escape(page_url(self.config.html_baseurl, DOCS["text"]))}"></div>'
+            f'data-prefix="{markup.escape(citation_prefix(edition))}" '
+            f'data-url="{markup.escape(page_url(self.config.html_baseurl, DOCS["text"]))}"></div>'
         )
         out: list[nodes.Node] = [nodes.raw("", record, format="html")]
         for section in edition.sections:
@@ -204,8 +204,8 @@ class EditionText(_Page):
             para += sentence
             cursor = s.end
         witness = "\n".join(
-            f'<span class="wl"><a href="{html.escape(self.uri("witness", f"w{k}"))}">{k}</a> '
-            f"{html.escape(edition.witness.line(k))}</span>"
+            f'<span class="wl"><a href="{markup.escape(self.uri("witness", f"w{k}"))}">{k}</a> '
+            f"{markup.escape(edition.witness.line(k))}</span>"
             for k in p.lines
         )
         details = nodes.raw(

@@ -8,7 +8,7 @@ import pytest
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
-from analysis.site.directives import edition_counts
+from analysis.measures.statistics import edition_counts
 from analysis.site.pages.base import line_ranges
 
 HOSTILE = (
