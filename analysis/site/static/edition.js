@@ -84,8 +84,8 @@ function restyleFigure(gd) {
 }
 
 function restyleFigures() {
-  if (typeof Plotly === "undefined") return;
-  for (const gd of document.querySelectorAll(".js-plotly-plot")) restyleFigure(gd);
+  if (typeof Plotly === "undefined") return [];
+  return [...document.querySelectorAll(".js-plotly-plot")].map(restyleFigure);
 }
 
 // A box that scrolls sideways (a wide table) can be scrolled from the keyboard.
@@ -104,6 +104,13 @@ function markScrollingBoxes() {
       box.removeAttribute("tabindex");
       delete box.dataset.scrollFocus;
     }
+  }
+}
+
+// A cell of running text (a sentence) keeps a readable measure: its table scrolls instead.
+function markLongCells() {
+  for (const cell of document.querySelectorAll("table.edition-table td")) {
+    if (cell.textContent.length > 80) cell.classList.add("long-text");
   }
 }
 
@@ -276,6 +283,7 @@ document.addEventListener("DOMContentLoaded", () => {
     show();
   }
   addCiteButtons();
+  markLongCells();
   document.addEventListener("copy", onCopy);
   restyleFigures();
   markScrollingBoxes();
@@ -287,12 +295,14 @@ document.addEventListener("DOMContentLoaded", () => {
   let width = window.innerWidth;
   window.addEventListener("resize", () => {
     clearTimeout(resizing);
-    resizing = setTimeout(() => {
+    resizing = setTimeout(async () => {
       markScrollingBoxes();
       if (window.innerWidth !== width) {
         width = window.innerWidth;
-        restyleFigures();
+        await Promise.all(restyleFigures());
       }
+      // The width the page has adapted to, for the reader's tools and the tests.
+      document.documentElement.dataset.laidOut = String(window.innerWidth);
     }, 100);
   });
 });
