@@ -32,7 +32,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # their "is ignored" notes are dropped from the install log.
 PIP_QUIET := { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
-.PHONY: venv setup site browser test lint lock export bench dist clean
+.PHONY: venv setup site browser test lint lock export bench bench-build dist clean
 
 venv setup: $(STAMP)
 
@@ -113,6 +113,10 @@ dist: site
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+# The build timings: cold, warm with nothing changed, after a seed changed, and make test.
+bench-build: $(STAMP)
+	$(BIN)/python benchmarks/builds.py --test
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .ruff_cache .hypothesis

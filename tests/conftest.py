@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 
 import pandas as pd
 import pytest
 from hypothesis import settings
-from sphinx.application import Sphinx
-from sphinx.util.docutils import docutils_namespace
+from sites import build_site, write_seeds
 
 from analysis.measures.comentions import WINDOWS, comentions
 from analysis.measures.mentions import actor_table, find_mentions
@@ -125,19 +123,18 @@ actors:
 """
 
 
-def _decisions(sha: str) -> str:
-    return f"""
-witness: {{siglum: W, path: w.txt, sha256: {sha}}}
-work: {{author: A, title: T, publisher: P, place: X, date: 2015, year: 2015}}
-edition: {{title: E, editors: Ed, version: 0.0.1, date: "2026-01-01"}}
-rules: {{line_join: "joined with spaces"}}
+DECISIONS = """
+witness: {siglum: W, path: w.txt, sha256: {sha}}
+work: {author: A, title: T, publisher: P, place: X, date: 2015, year: 2015}
+edition: {title: E, editors: Ed, version: 0.0.1, date: "2026-01-01"}
+rules: {line_join: "joined with spaces"}
 sections:
   - id: opening
     heading: null
     heading_lines: []
     paragraphs:
-      - {{id: p1, spans: [[1, 1]]}}
-      - {{id: p2, spans: [[3, 3]]}}
+      - {id: p1, spans: [[1, 1]]}
+      - {id: p2, spans: [[3, 3]]}
 apparatus:
   - id: a1
     type: sic
@@ -155,45 +152,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     takes the place of this one.
     """
     root = tmp_path_factory.mktemp("site")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    data = WITNESS.encode("utf-8")
-    (seeds / "w.txt").write_bytes(data)
-    (seeds / "decisions.yaml").write_text(
-        _decisions(hashlib.sha256(data).hexdigest()), encoding="utf-8"
+    decisions = write_seeds(root / "seeds", witness=WITNESS, decisions=DECISIONS, register=REGISTER)
+    out, _ = build_site(
+        root,
+        pages={
+            "index": "Home\n====\n\n.. toctree::\n\n   text\n   register\n",
+            "text": "Text\n====\n\n.. edition-text::\n",
+            "register": "Register\n========\n\n.. edition-register::\n",
+        },
+        decisions=decisions,
+        register=decisions.parent / "actors.yaml",
     )
-    (seeds / "actors.yaml").write_text(REGISTER, encoding="utf-8")
-    src = root / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        "extensions = ['analysis.site.extension']\n"
-        # A Sphinx app built earlier in this process may have left its nodes,
-        # directives and roles registered.
-        "suppress_warnings = ['app.add_node', 'app.add_directive', 'app.add_role']\n"
-        "html_baseurl = 'https://example.org/edition/'\n"
-        f"edition_decisions = {str(seeds / 'decisions.yaml')!r}\n"
-        f"edition_register = {str(seeds / 'actors.yaml')!r}\n",
-        encoding="utf-8",
-    )
-    (src / "index.rst").write_text(
-        "Home\n====\n\n.. toctree::\n\n   text\n   register\n", encoding="utf-8"
-    )
-    (src / "text.rst").write_text("Text\n====\n\n.. edition-text::\n", encoding="utf-8")
-    (src / "register.rst").write_text(
-        "Register\n========\n\n.. edition-register::\n", encoding="utf-8"
-    )
-    out = root / "out"
-    with docutils_namespace():  # leave docutils' registries as they were
-        app = Sphinx(
-            str(src),
-            str(src),
-            str(out),
-            str(root / "doctrees"),
-            "html",
-            warningiserror=True,
-            status=None,
-        )
-        app.build()
     return {
         name: (out / f"{name}.html").read_text(encoding="utf-8") for name in ("text", "register")
     }

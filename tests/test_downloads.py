@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from pathlib import Path
 from urllib.parse import urldefrag
 
 import pytest
-from sphinx.application import Sphinx
-from sphinx.util.docutils import docutils_namespace
+from sites import build_site
 
 from analysis.export.dictionary import data_dictionary
 from analysis.export.files import FILES, export_files
@@ -40,41 +38,11 @@ Nested
 """
 
 
-def _build(src: Path, *, pages: dict[str, str], warningiserror: bool = True) -> tuple[Path, str]:
-    """Build ``pages`` (rst, by document name) with the extension; return (outdir, warnings)."""
-    (src / "conf.py").write_text(
-        "extensions = ['analysis.site.extension']\n"
-        # A Sphinx app built earlier in this process may have left its nodes,
-        # directives and roles registered.
-        "suppress_warnings = ['app.add_node', 'app.add_directive', 'app.add_role']\n"
-        "root_doc = 'index'\n",
-        encoding="utf-8",
-    )
-    for name, text in pages.items():
-        (src / f"{name}.rst").parent.mkdir(parents=True, exist_ok=True)
-        (src / f"{name}.rst").write_text(text, encoding="utf-8")
-    warnings = io.StringIO()
-    with docutils_namespace():  # leave docutils' registries as they were
-        app = Sphinx(
-            str(src),
-            str(src),
-            str(src / "_out"),
-            str(src / "_doctrees"),
-            "html",
-            status=None,
-            warning=warnings,
-            freshenv=True,
-            warningiserror=warningiserror,
-        )
-        app.build()
-    return Path(app.outdir), warnings.getvalue()
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small site built with the extension: a data page at the root and one in a folder."""
     index = "Site\n====\n\n.. toctree::\n\n   data\n   sub/nested\n"
-    out, warnings = _build(
+    out, warnings = build_site(
         tmp_path_factory.mktemp("site"),
         pages={"index": index, "data": _PAGE, "sub/nested": _NESTED},
     )
@@ -143,7 +111,7 @@ def test_method_value_quotes_the_code(site: Path) -> None:
 
 def test_an_unknown_method_value_is_a_build_error(tmp_path: Path) -> None:
     page = "Page\n====\n\n:method-value:`no-such-value`\n"
-    _, warnings = _build(tmp_path, pages={"index": page}, warningiserror=False)
+    _, warnings = build_site(tmp_path, pages={"index": page}, warningiserror=False)
     assert "method-value: unknown value 'no-such-value'" in warnings
 
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
-from sphinx.application import Sphinx
-from sphinx.util.docutils import docutils_namespace
+from sites import build_site, write_seeds
 
 from analysis.measures.statistics import edition_counts
 from analysis.site.pages.base import line_ranges
@@ -19,19 +16,18 @@ HOSTILE = (
 )
 
 
-def _decisions(sha: str) -> str:
-    return f"""
-witness: {{siglum: W, path: w.txt, sha256: {sha}}}
-work: {{author: A <Author>, title: "T & <T>", publisher: P, place: X, date: 2015, year: 2015}}
-edition: {{title: E, editors: Ed, version: 0.0.1, date: "2026-01-01"}}
-rules: {{line_join: "joined <with> spaces"}}
+DECISIONS = """
+witness: {siglum: W, path: w.txt, sha256: {sha}}
+work: {author: A <Author>, title: "T & <T>", publisher: P, place: X, date: 2015, year: 2015}
+edition: {title: E, editors: Ed, version: 0.0.1, date: "2026-01-01"}
+rules: {line_join: "joined <with> spaces"}
 sections:
   - id: opening
     heading: null
     heading_lines: []
     paragraphs:
-      - {{id: p1, spans: [[1, 2]]}}
-      - {{id: p2, spans: [[4, 4]]}}
+      - {id: p1, spans: [[1, 2]]}
+      - {id: p2, spans: [[4, 4]]}
 apparatus:
   - id: a1
     type: normalisation
@@ -49,39 +45,16 @@ apparatus:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = tmp_path_factory.mktemp("site")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    data = HOSTILE.encode("utf-8")
-    (seeds / "w.txt").write_bytes(data)
-    (seeds / "decisions.yaml").write_text(
-        _decisions(hashlib.sha256(data).hexdigest()), encoding="utf-8"
+    decisions = write_seeds(root / "seeds", witness=HOSTILE, decisions=DECISIONS)
+    out, _ = build_site(
+        root,
+        pages={
+            "index": "Test\n====\n\nLines: :edition-count:`witness-lines`.\n\n"
+            ".. edition-record::\n\n.. edition-text::\n\n.. edition-witness::\n\n"
+            ".. edition-apparatus::\n"
+        },
+        decisions=decisions,
     )
-    src = root / "src"
-    src.mkdir()
-    (src / "conf.py").write_text(
-        "extensions = ['analysis.site.extension']\n"
-        "html_baseurl = 'https://example.org/edition'\n"
-        f"edition_decisions = {str(seeds / 'decisions.yaml')!r}\n",
-        encoding="utf-8",
-    )
-    (src / "index.rst").write_text(
-        "Test\n====\n\nLines: :edition-count:`witness-lines`.\n\n"
-        ".. edition-record::\n\n.. edition-text::\n\n.. edition-witness::\n\n"
-        ".. edition-apparatus::\n",
-        encoding="utf-8",
-    )
-    out = root / "out"
-    with docutils_namespace():
-        app = Sphinx(
-            str(src),
-            str(src),
-            str(out),
-            str(root / "doctrees"),
-            "html",
-            warningiserror=True,
-            status=None,
-        )
-        app.build()
     return (out / "index.html").read_text(encoding="utf-8")
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from toys import toy_edition
 
 from analysis.measures.association import log_likelihood_g2
 from analysis.measures.terms import (
@@ -23,7 +24,7 @@ from analysis.measures.terms import (
     tfidf_by_section,
     token_totals,
 )
-from analysis.text.edition import Edition, Paragraph, Section, Sentence
+from analysis.text.edition import Edition
 
 GOLDEN = Path(__file__).parent / "golden" / "terms"
 TOLERANCE = {"atol": 1e-9, "rtol": 1e-9}
@@ -39,36 +40,6 @@ def original_datadir() -> Path:
 def datadir() -> Path:
     """Read the golden files where they are kept, not from a temporary copy."""
     return GOLDEN
-
-
-def toy_edition(sections: dict[str, list[list[str]]]) -> Edition:
-    """An edition of ``sections`` (id -> paragraphs -> sentences), one witness line a sentence.
-
-    Witness lines are numbered backwards, so W's order is the reverse of the reading order.
-    """
-    line = sum(len(p) for paragraphs in sections.values() for p in paragraphs) + 1
-    built, n = [], 0
-    for k, (sid, paragraphs) in enumerate(sections.items()):
-        paras = []
-        for sentences in paragraphs:
-            n += 1
-            pid, text, offsets, sents = f"p{n}", "", [], []
-            for j, sentence in enumerate(sentences, start=1):
-                line -= 1
-                start = len(text) + 1 if text else 0
-                text = f"{text} {sentence}" if text else sentence
-                offsets.append((line, start, len(text)))
-                sents.append(Sentence(f"{pid}.{j}", j, pid, sentence, start, len(text), (line,)))
-            paras.append(
-                Paragraph(pid, n, sid, ((line, offsets[0][0]),), text, tuple(offsets), tuple(sents))
-            )
-        built.append(Section(sid, k, None, (), tuple(paras)))
-    return Edition(
-        witness=None,
-        decisions=None,  # type: ignore[arg-type]
-        sections=tuple(built),
-        apparatus=(),
-    )
 
 
 TOY = {

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from analysis import paths
-from analysis.text.decisions import Decisions, load_decisions
+from analysis.text.decisions import ApparatusDecision, Decisions, load_decisions
 from analysis.text.sentences import sentence_spans, sentence_tokenizer
 from analysis.text.validation import EM_DASH, validate
 from analysis.text.witness import Witness, load_witness
@@ -218,7 +218,33 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
     intervention is not recorded in the apparatus.
     """
     validate(decisions, witness)
+    paragraphs = _paragraphs(witness, decisions)
+    sections = tuple(
+        Section(
+            id=s.id,
+            n=k,
+            heading=s.heading,
+            heading_lines=s.heading_lines,
+            paragraphs=tuple(paragraphs[p.id] for p in s.paragraphs),
+        )
+        for k, s in enumerate(decisions.sections, start=1)
+    )
+    places = _Places(
+        paragraph={line: p for p in paragraphs.values() for line in p.lines},
+        heading={line: s.id for s in sections for line in s.heading_lines},
+    )
+    entries = tuple(
+        _apparatus_entry(e, n, witness, places) for n, e in enumerate(decisions.apparatus, start=1)
+    )
+    return Edition(witness=witness, decisions=decisions, sections=sections, apparatus=entries)
 
+
+def _paragraphs(witness: Witness, decisions: Decisions) -> dict[str, Paragraph]:
+    """The paragraphs of the reading text, by id: their lines joined, emended, split.
+
+    Punkt is trained on the whole reading text, so sentences are split after
+    every paragraph is joined.
+    """
     emend = {
         e.lines[0]: (e.witness or "", e.reading or "")
         for e in decisions.apparatus
@@ -231,76 +257,76 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
             text, offsets = join_lines(witness, lines, emend=emend)
             drafts.append((section.id, p, text, offsets))
     tokenizer = sentence_tokenizer("\n\n".join(text for _, _, text, _ in drafts))
-
-    paragraphs: dict[str, Paragraph] = {}
-    for n, (section_id, p, text, offsets) in enumerate(drafts, start=1):
-        sentences = split_sentences(tokenizer, p.id, text, offsets)
-        paragraphs[p.id] = Paragraph(
+    return {
+        p.id: Paragraph(
             id=p.id,
             n=n,
             section_id=section_id,
             spans=p.spans,
             text=text,
             line_offsets=offsets,
-            sentences=sentences,
+            sentences=split_sentences(tokenizer, p.id, text, offsets),
         )
-    sections = tuple(
-        Section(
-            id=s.id,
-            n=k,
-            heading=s.heading,
-            heading_lines=s.heading_lines,
-            paragraphs=tuple(paragraphs[p.id] for p in s.paragraphs),
-        )
-        for k, s in enumerate(decisions.sections, start=1)
-    )
-    line_paragraph = {line: p for p in paragraphs.values() for line in p.lines}
-    heading_section = {line: s.id for s in sections for line in s.heading_lines}
+        for n, (section_id, p, text, offsets) in enumerate(drafts, start=1)
+    }
 
-    entries = []
-    for n, e in enumerate(decisions.apparatus, start=1):
-        lines = range(e.lines[0], e.lines[1] + 1) if e.type == "transposition" else e.lines
-        touched = sorted(
-            {line_paragraph[k] for k in lines if k in line_paragraph}, key=lambda p: p.n
-        )
-        section_id = e.section or (
-            touched[0].section_id
-            if touched
-            else next((heading_section[k] for k in lines if k in heading_section), None)
-        )
-        anchor = None
-        if touched:
-            line = e.lines[1] if e.type in ("join", "division") else e.lines[0]
-            if line not in line_paragraph:
-                line = next(k for k in lines if k in line_paragraph)
-            first = line_paragraph[line]
-            offset = first.offset_of_line(line)
-            if e.type in ("emendation", "sic"):
-                piece = witness.line(line).strip()
-                probe = (e.witness if e.type == "emendation" else e.reading) or ""
-                offset += piece.find(probe.strip())
-            anchor = (first.id, offset)
-        point = set(e.lines) if e.type != "transposition" else {e.lines[0]}
-        sentence_ids = tuple(sid for p in touched for sid in _iter_anchor_sentences(p, point))
-        entries.append(
-            ApparatusEntry(
-                id=e.id,
-                n=n,
-                type=e.type,
-                lines=tuple(e.lines),
-                note=e.note,
-                paragraph_ids=tuple(p.id for p in touched),
-                sentence_ids=sentence_ids,
-                section_id=section_id,
-                anchor=anchor,
-                rule=e.rule,
-                witness=e.witness,
-                reading=e.reading,
-            )
-        )
-    return Edition(
-        witness=witness, decisions=decisions, sections=sections, apparatus=tuple(entries)
+
+@dataclass(frozen=True)
+class _Places:
+    """Where witness lines stand in the reading text: in a paragraph, or in a heading."""
+
+    paragraph: Mapping[int, Paragraph]
+    heading: Mapping[int, str]
+
+
+def _apparatus_entry(
+    e: ApparatusDecision, n: int, witness: Witness, places: _Places
+) -> ApparatusEntry:
+    """Apparatus entry ``n`` located in the reading text: paragraphs, sentences, section, anchor."""
+    lines = range(e.lines[0], e.lines[1] + 1) if e.type == "transposition" else e.lines
+    touched = sorted(
+        {places.paragraph[k] for k in lines if k in places.paragraph}, key=lambda p: p.n
     )
+    section_id = e.section or (
+        touched[0].section_id
+        if touched
+        else next((places.heading[k] for k in lines if k in places.heading), None)
+    )
+    point = set(e.lines) if e.type != "transposition" else {e.lines[0]}
+    return ApparatusEntry(
+        id=e.id,
+        n=n,
+        type=e.type,
+        lines=tuple(e.lines),
+        note=e.note,
+        paragraph_ids=tuple(p.id for p in touched),
+        sentence_ids=tuple(sid for p in touched for sid in _iter_anchor_sentences(p, point)),
+        section_id=section_id,
+        anchor=_anchor(e, lines, witness, places) if touched else None,
+        rule=e.rule,
+        witness=e.witness,
+        reading=e.reading,
+    )
+
+
+def _anchor(
+    e: ApparatusDecision, lines: Iterable[int], witness: Witness, places: _Places
+) -> tuple[str, int]:
+    """Where an entry's mark stands: a paragraph and a character offset in it.
+
+    A join or division is marked where its second line begins, any other entry
+    where its first line does; an emendation or a *sic* at its reading.
+    """
+    line = e.lines[1] if e.type in ("join", "division") else e.lines[0]
+    if line not in places.paragraph:
+        line = next(k for k in lines if k in places.paragraph)
+    paragraph = places.paragraph[line]
+    offset = paragraph.offset_of_line(line)
+    if e.type in ("emendation", "sic"):
+        piece = witness.line(line).strip()
+        probe = (e.witness if e.type == "emendation" else e.reading) or ""
+        offset += piece.find(probe.strip())
+    return paragraph.id, offset
 
 
 def load_edition(decisions_path: str | Path | None = None) -> Edition:

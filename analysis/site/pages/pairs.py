@@ -9,7 +9,7 @@ Every piece of register or witness text goes through :func:`analysis.site.markup
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -41,6 +41,38 @@ def _quote(sentence: Sentence, spans: Iterable[tuple[int, int]]) -> str:
     inside = [(a - sentence.start, b - sentence.start) for a, b in spans]
     link = markup.link(sentence.id, f"{markup.TEXT_PAGE}#{sentence.id}")
     return f"<li>{link.text} <q>{_marked(sentence.text, inside)}</q></li>"
+
+
+def _window_evidence(
+    window: str,
+    ids: Sequence[str],
+    n: int,
+    quote: Callable[[str], str],
+    sentences: Mapping[str, Sentence],
+) -> str:
+    """The evidence of a pair in one window: its count, then its sentences, quoted.
+
+    Sentences of the ``sentence`` window are listed; those of a wider window
+    are grouped under the paragraph they stand in, linked to it.
+    """
+    unit = window if n == 1 else f"{window}s"
+    head = (
+        f'<p class="pair-window"><strong>In the {markup.escape(window)}: '
+        f"{n} {markup.escape(unit)}</strong></p>"
+    )
+    if not ids:
+        return head + "<p>Never in the same sentence.</p>"
+    if window == "sentence":
+        return head + '<ol class="evidence">' + "".join(quote(s) for s in ids) + "</ol>"
+    by_paragraph: dict[str, list[str]] = {}
+    for s in ids:
+        by_paragraph.setdefault(sentences[s].paragraph_id, []).append(s)
+    return head + "".join(
+        f'<p class="evidence-paragraph">'
+        f"{markup.link(f'¶ {pid[1:]}', f'{markup.TEXT_PAGE}#{pid}').text}"
+        '</p><ol class="evidence">' + "".join(quote(s) for s in sentence_ids) + "</ol>"
+        for pid, sentence_ids in by_paragraph.items()
+    )
 
 
 def pair_evidence(
@@ -89,8 +121,10 @@ def pair_evidence(
     ):
         spans.setdefault((sid, actor), []).append((int(a), int(b)))
 
-    def quote(sid: str, pair: tuple[str, str]) -> str:
-        return _quote(sentences[sid], spans.get((sid, pair[0]), []) + spans.get((sid, pair[1]), []))
+    def quote(pair: tuple[str, str]) -> Callable[[str], str]:
+        return lambda sid: _quote(
+            sentences[sid], spans.get((sid, pair[0]), []) + spans.get((sid, pair[1]), [])
+        )
 
     options = []
     for pair in pairs:
@@ -101,32 +135,15 @@ def pair_evidence(
             f'<p class="pair-title">{register_link(a, names[a]).text} and '
             f"{register_link(b, names[b]).text}</p>"
         ]
-        for window in windows:
-            ids = evidence[pair].get(window, ())
-            n = counts[pair].get(window, 0)
-            unit = window if n == 1 else f"{window}s"
-            parts.append(
-                f'<p class="pair-window"><strong>In the {markup.escape(window)}: '
-                f"{n} {markup.escape(unit)}</strong></p>"
+        parts += [
+            _window_evidence(
+                window,
+                evidence[pair].get(window, ()),
+                counts[pair].get(window, 0),
+                quote(pair),
+                sentences,
             )
-            if not ids:
-                parts.append("<p>Never in the same sentence.</p>")
-                continue
-            if window == "sentence":
-                parts.append(
-                    '<ol class="evidence">' + "".join(quote(s, pair) for s in ids) + "</ol>"
-                )
-                continue
-            by_paragraph: dict[str, list[str]] = {}
-            for s in ids:
-                by_paragraph.setdefault(sentences[s].paragraph_id, []).append(s)
-            for pid, sentence_ids in by_paragraph.items():
-                parts.append(
-                    f'<p class="evidence-paragraph">'
-                    f"{markup.link(f'¶ {pid[1:]}', f'{markup.TEXT_PAGE}#{pid}').text}"
-                    '</p><ol class="evidence">'
-                    + "".join(quote(s, pair) for s in sentence_ids)
-                    + "</ol>"
-                )
+            for window in windows
+        ]
         options.append((f"{a}--{b}", label, markup.Html("".join(parts))))
     return markup.chooser(name, "Pair of actors:", options, deferred=True)
