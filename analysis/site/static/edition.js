@@ -92,16 +92,19 @@ function restyleFigures() {
 function markScrollingBoxes() {
   const boxes = document.querySelectorAll(
     "table.edition-table, .pst-scrollable-table-container, .bd-content div.cell_output .output, " +
-      ".bd-content div.highlight pre",
+      ".bd-content pre",
   );
   for (const box of boxes) {
-    if (box.scrollWidth > box.clientWidth + 1) {
-      if (!box.hasAttribute("tabindex")) {
+    // The theme sets tabindex -1 on boxes that did not scroll when the page loaded.
+    if (box.scrollWidth > box.clientWidth) {
+      if (box.tabIndex < 0 || !box.hasAttribute("tabindex")) {
+        box.dataset.scrollFocus = box.getAttribute("tabindex") ?? "";
         box.tabIndex = 0;
-        box.dataset.scrollFocus = "";
       }
     } else if ("scrollFocus" in box.dataset) {
-      box.removeAttribute("tabindex");
+      const before = box.dataset.scrollFocus;
+      if (before === "") box.removeAttribute("tabindex");
+      else box.setAttribute("tabindex", before);
       delete box.dataset.scrollFocus;
     }
   }
