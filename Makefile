@@ -2,6 +2,7 @@
 #
 #   make site   the website in _build/html (sets up .venv first if needed)
 #   make test   the site, then every test, browser tests included
+#   make lab    JupyterLab, to rerun the pages as notebooks
 #
 # Everything runs from the virtual environment .venv, created from
 # requirements.lock; it is reinstalled whenever the lock or pyproject.toml
@@ -32,7 +33,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # their "is ignored" notes are dropped from the install log.
 PIP_QUIET := { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
-.PHONY: venv setup site browser test lint lock export bench bench-build dist clean
+.PHONY: venv setup site browser test lint lab lock export bench bench-build dist clean
 
 venv setup: $(STAMP)
 
@@ -72,20 +73,29 @@ browser:
 test: lint site browser
 	$(BIN)/python -m pytest
 
-LINTED := $(wildcard analysis tests benchmarks)
+# JupyterLab, from .venv and with its kernel (python3 is the venv's Python),
+# set up by lab/jupyter_lab_config.py: 127.0.0.1 only, the MyST pages open as
+# notebooks, nothing fetched. jupytext's settings ([tool.jupytext] in
+# pyproject.toml) keep a page byte-identical when it is opened, run and saved
+# without an edit. LAB_PORT chooses the port.
+LAB_PORT ?= 8888
+lab: $(STAMP)
+	$(BIN)/jupyter lab --config=lab/jupyter_lab_config.py --ServerApp.port=$(LAB_PORT)
+
+LINTED := $(wildcard analysis tests benchmarks lab)
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 
 # Regenerates requirements.lock, with the hash of every file, from
-# pyproject.toml (runtime deps and the dev extra) for Python 3.11 on Linux.
+# pyproject.toml (runtime deps, the dev and the lab extras) for Python 3.11 on Linux.
 # uv, pinned here, is a tool of this target only: it is installed into the
 # venv here and is not part of the lock.
 UV_VERSION := 0.13.9
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) 2>&1 | $(PIP_QUIET)
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra lab --python-version 3.11 \
 	  --python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" \
 	  --generate-hashes --quiet -o requirements.lock
 

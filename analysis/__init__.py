@@ -72,6 +72,12 @@ _API: dict[str, str] = {
     "order_segments": "text.order",
     "witness_order_edition": "text.order",
     "order_comparison": "measures.comparison",
+    # the proposed reading order
+    "split_blocks": "text.blocks",
+    "propose": "text.proposal",
+    "decisions_mapping": "text.proposal",
+    "editor_agreement": "measures.reordering",
+    "synthetic_scores": "measures.reordering",
     # output
     "export_edition": "export.files",
 }

@@ -330,6 +330,14 @@ def _statistics(m: Any, c: dict[str, Any]) -> Any:
     return m.section_statistics(c["edition"], mentions=c["mentions"], keyness=c["keyness"])
 
 
+def _proposal(m: Any, c: dict[str, Any]) -> Any:
+    proposal = m.propose(c["edition"].witness)
+    return m.decisions_mapping(proposal, witness=c["edition"].witness, witness_path="w.txt")
+
+
+#: Seconds the whole proposal of the reading order may take on the witness.
+PROPOSAL_LIMIT = 10.0
+
 Stage = Callable[[Any, dict[str, Any]], Any]
 
 #: (name, module imported before timing, results of other stages it needs, function of the
@@ -366,6 +374,7 @@ STAGES: list[tuple[str, str, tuple[str, ...], Stage]] = [
     ("network", "analysis.measures.network", ("actor table", "co-mentions"), _network),
     ("summaries", "analysis.measures.summaries", (), lambda m, c: m.summarize(c["edition"])),
     ("section statistics", "analysis.measures.statistics", ("mentions", "keyness"), _statistics),
+    ("reorder proposal", "analysis.text.proposal", (), _proposal),
 ]
 
 
@@ -388,6 +397,8 @@ def _run_stage(
     missing = [n for n in needs if n not in ctx]
     if missing:
         return Measure(note=f"not available (needs {', '.join(missing)})")
+    if name == "reorder proposal" and times != 1:
+        return Measure(note="timed on the witness itself (1x) only: it orders one witness")
     if name == "edition build":
         result, digest = measure_build(times, memory=memory, limit=build_cpu)
         if digest is not None:
@@ -398,6 +409,9 @@ def _run_stage(
         ctx[name], result = measure(lambda: fn(module, ctx), memory=memory)
     except AttributeError as exc:  # the module exists but not (yet) this function
         return Measure(note=f"not available ({exc})")
+    if name == "reorder proposal" and result.wall is not None:
+        verdict = "yes" if result.wall < PROPOSAL_LIMIT else "NO"
+        result.note = f"blocks, joins, layout, decisions; under {PROPOSAL_LIMIT:.0f} s: {verdict}"
     return result
 
 

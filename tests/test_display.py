@@ -77,9 +77,23 @@ def test_renderer_emits_html_with_unique_ids(fig: go.Figure) -> None:
     renderer = display.EditionRenderer()
     first = renderer.to_mimebundle(fig.to_plotly_json())
     second = renderer.to_mimebundle(fig.to_plotly_json())
-    assert list(first) == ["text/html"]
+    assert sorted(first) == sorted(["text/html", display.PLOTLY_MIME])
     assert 'id="plotly-terms"' in first["text/html"]
     assert 'id="plotly-terms-2"' in second["text/html"]
+
+
+def test_renderer_emits_plotly_json_for_jupyter(fig: go.Figure) -> None:
+    """Jupyter draws the plotly MIME type: the figure's data, its layout, the site's config."""
+    display.name_figure(fig, "terms-top")
+    fig_dict = fig.to_plotly_json()
+    bundle = display.EditionRenderer().to_mimebundle(fig_dict)
+    plotly_json = bundle[display.PLOTLY_MIME]
+    assert json.loads(json.dumps(plotly_json)) == plotly_json
+    assert plotly_json["data"][0]["y"] == [2, 1]
+    assert plotly_json["layout"]["meta"] == {"name": "terms-top"}
+    assert plotly_json["config"]["displaylogo"] is False
+    assert plotly_json["config"]["toImageButtonOptions"] == {"filename": "terms-top"}
+    assert "config" not in fig_dict  # the caller's dict is left as it was
 
 
 def test_activate_makes_the_renderer_default(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -133,3 +147,17 @@ def test_extension_serves_plotly_js_as_static_file() -> None:
     app = _app()
     display._add_static_file(app)
     assert app.config.html_static_path == ["_static", str(display.plotly_js_path())]
+
+
+def test_site_mime_render_drops_plotly_json_for_the_site() -> None:
+    """myst-nb, through the entry point, renders the plotly type to nothing and never picks it."""
+    from myst_nb.core.render import get_mime_priority, load_mime_renders
+
+    assert display.SiteMimeRender in load_mime_renders()
+    plotly_data = SimpleNamespace(mime_type=display.PLOTLY_MIME)
+    html_data = SimpleNamespace(mime_type="text/html")
+    assert display.SiteMimeRender.handle_mime(None, plotly_data, False) == []
+    assert display.SiteMimeRender.handle_mime(None, html_data, False) is None
+    priority = get_mime_priority("html", [])
+    assert display.PLOTLY_MIME not in priority
+    assert "text/html" in priority

@@ -10,7 +10,9 @@ The second stage of the flow: pure functions from an
 them, :mod:`~analysis.measures.summaries` and
 :mod:`~analysis.measures.statistics` describe sections, and
 :mod:`~analysis.measures.comparison` sets the witness order against the reading
-order. It imports :mod:`analysis.text` only.
+order; :mod:`~analysis.measures.scrambles` makes synthetic scrambles and
+:mod:`~analysis.measures.reordering` measures a proposed order against the
+editor's and against their truth. It imports :mod:`analysis.text` only.
 """
 
 __all__: list[str] = []

@@ -6,9 +6,14 @@ show, and its ``notebook`` renderers inline 4.8 MB of plotly.js or fetch it from
 a CDN. This module does two things instead:
 
 * in the kernel, a plotly renderer named ``edition`` turns a figure into a
-  small ``text/html`` fragment made by :func:`plotly.io.to_html` with neither
-  plotly.js nor MathJax inside, and with a ``div`` id derived from the
-  figure's name, so the same figure always gives the same HTML;
+  MIME bundle of two representations: a small ``text/html`` fragment made by
+  :func:`plotly.io.to_html` with neither plotly.js nor MathJax inside, and
+  with a ``div`` id derived from the figure's name, so the same figure always
+  gives the same HTML; and plotly's own ``application/vnd.plotly.v1+json``.
+  myst-nb has no renderer for the plotly type and keeps the HTML for the
+  site; JupyterLab, Notebook 7 and VS Code pick the plotly type and draw the
+  figure offline with the extension that ships with plotly (the HTML alone
+  draws nothing there: their pages do not load plotly.js);
 * in Sphinx (through :mod:`analysis.site.extension`),
   ``plotly.min.js`` is copied from the installed plotly package to
   ``_static/plotly.min.js`` and loaded by the pages that hold a figure, and by
@@ -29,19 +34,22 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import plotly
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.io.base_renderers import MimetypeRenderer
+from plotly.io.base_renderers import MimetypeRenderer, PlotlyRenderer
 
 __all__ = [
     "PLOTLY_CONFIG",
     "PLOTLY_JS",
+    "PLOTLY_MIME",
     "RENDERER_NAME",
     "EditionRenderer",
+    "SiteMimeRender",
     "activate",
     "add_plotly",
     "figure_html",
@@ -62,6 +70,9 @@ TEMPLATES_JS = "plotly-templates.js"
 
 #: The plotly templates of each theme of the site; the dark one lets the page show through.
 THEME_TEMPLATES = {"light": "plotly_white", "dark": "plotly_dark"}
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+"""Plotly's own MIME type, drawn by Jupyter's plotly extension."""
 
 PLOTLY_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -131,6 +142,12 @@ def _unique(div_id: str) -> str:
     return candidate
 
 
+def _config(name: str) -> dict[str, Any]:
+    """Return the plotly.js configuration of the figure called ``name``."""
+    download_name = figure_id(name).removeprefix("plotly-")
+    return {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": download_name}}
+
+
 def figure_html(fig: go.Figure | dict[str, Any], *, div_id: str | None = None) -> str:
     """Return the HTML fragment that shows ``fig`` once ``Plotly`` is loaded.
 
@@ -140,11 +157,9 @@ def figure_html(fig: go.Figure | dict[str, Any], *, div_id: str | None = None) -
     """
     fig_dict = _figure_dict(fig)
     name = _name_of(fig_dict)
-    download_name = figure_id(name).removeprefix("plotly-")
-    config = {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": download_name}}
     return pio.to_html(
         fig_dict,
-        config=config,
+        config=_config(name),
         include_plotlyjs=False,
         include_mathjax=False,
         full_html=False,
@@ -155,12 +170,15 @@ def figure_html(fig: go.Figure | dict[str, Any], *, div_id: str | None = None) -
 
 
 class EditionRenderer(MimetypeRenderer):
-    """Plotly renderer that emits :func:`figure_html` as ``text/html``."""
+    """Plotly renderer that emits :func:`figure_html` and plotly's own MIME type."""
 
-    def to_mimebundle(self, fig_dict: dict[str, Any]) -> dict[str, str]:
-        """Return the MIME bundle for one figure."""
-        div_id = _unique(figure_id(_name_of(fig_dict)))
-        return {"text/html": figure_html(fig_dict, div_id=div_id)}
+    def to_mimebundle(self, fig_dict: dict[str, Any]) -> dict[str, Any]:
+        """Return the MIME bundle for one figure: ``text/html`` and :data:`PLOTLY_MIME`."""
+        name = _name_of(fig_dict)
+        html = figure_html(fig_dict, div_id=_unique(figure_id(name)))
+        # PlotlyRenderer adds the configuration to the dict it is given: a copy.
+        plotly_json = PlotlyRenderer(config=_config(name)).to_mimebundle(dict(fig_dict))
+        return {"text/html": html, PLOTLY_MIME: plotly_json[PLOTLY_MIME]}
 
 
 def activate() -> None:
@@ -175,6 +193,26 @@ def plotly_js_path() -> Path:
     if not path.is_file():
         raise FileNotFoundError(f"{path}: plotly.js is missing from the plotly package")
     return path
+
+
+class SiteMimeRender:
+    """myst-nb mime renderer (entry point ``myst_nb.mime_renderers``): plotly's type is for Jupyter.
+
+    myst-nb renders every type of an output's bundle before choosing one; it
+    has no renderer of its own for :data:`PLOTLY_MIME` and would warn
+    (``mystnb.unknown_mime_type``, an error under ``-W``). This one renders it
+    to nothing and takes it out of every builder's priorities, so that the site
+    shows the ``text/html`` of the same bundle.
+    """
+
+    mime_priority_overrides: ClassVar[Sequence[tuple[str, str, int | None]]] = [
+        ("*", PLOTLY_MIME, None)
+    ]
+
+    @staticmethod
+    def handle_mime(renderer: Any, data: Any, inline: bool) -> list[Any] | None:
+        """Render :data:`PLOTLY_MIME` to no node; leave every other type to myst-nb."""
+        return [] if data.mime_type == PLOTLY_MIME else None
 
 
 # Sphinx extension -----------------------------------------------------------

@@ -8,7 +8,9 @@ checks it; :mod:`~analysis.text.yamlsource` reads the YAML of the decisions
 the decisions against the witness; :mod:`~analysis.text.sentences` splits
 sentences; :mod:`~analysis.text.edition` builds the
 :class:`~analysis.text.edition.Edition`; :mod:`~analysis.text.order` reads the
-witness in its own order. Nothing here imports the later stages
+witness in its own order. :mod:`~analysis.text.blocks`,
+:mod:`~analysis.text.reorder` and :mod:`~analysis.text.proposal` propose a
+reading order from the witness alone, as decisions. Nothing here imports the later stages
 (:mod:`analysis.measures`, :mod:`analysis.export`, :mod:`analysis.site`).
 """
 

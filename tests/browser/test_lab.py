@@ -1,0 +1,284 @@
+"""The analysis pages rerun as notebooks in JupyterLab (`make lab`), offline and unchanged.
+
+One JupyterLab server, configured as `make lab` configures it
+(lab/jupyter_lab_config.py), runs on 127.0.0.1 with a token and a free port.
+Each analysis page is opened by its address, as a double click would open it
+(so with its default viewer), in headless Chromium; all its cells are run,
+then it is saved. Every figure must draw (plotly's JupyterLab extension, an
+SVG per figure), every number the prose cites must be listed with its value,
+no page error may be logged, nothing may be fetched from outside, and book/
+must be byte-identical afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jupytext
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+BOOK = ROOT / "book"
+ANALYSES = sorted((BOOK / "analyses").glob("*.md"))
+CONFIG = ROOT / "lab" / "jupyter_lab_config.py"
+#: A glue role of the prose and the name it pastes: {glue:text}`name:spec`, {glue}`name`.
+GLUE_ROLE = re.compile(r"\{glue(?::text|:any)?\}`([^`:]+)")
+START_TIMEOUT = 60.0
+RUN_TIMEOUT_MS = 180_000
+
+#: Every code cell has run once the prompts all show a number (none ``[*]`` or blank).
+_ALL_RUN_JS = """(n) => {
+  const prompts = [...document.querySelectorAll(
+    '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt')];
+  return prompts.length === n && prompts.every(p => /^\\[\\d+\\]:$/.test(p.textContent.trim()));
+}"""
+_KERNEL_IDLE_JS = """() => {
+  const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  const kernel = panel && panel.sessionContext && panel.sessionContext.session
+    && panel.sessionContext.session.kernel;
+  return Boolean(kernel) && kernel.status === 'idle';
+}"""
+_RUN_ALL_JS = "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
+#: Saves through the contents API (jupytext writes the page), then stops the kernel.
+_SAVE_AND_CLOSE_JS = """async () => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  await panel.context.save();
+  if (panel.model.dirty) { throw new Error('still unsaved after saving'); }
+  await panel.sessionContext.shutdown();
+  panel.dispose();
+}"""
+_DRAWN_JS = """() => [...document.querySelectorAll(
+  '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea .js-plotly-plot')]
+  .filter(plot => plot.querySelector('svg.main-svg')).length"""
+_NUMBERS_JS = """() => Object.fromEntries([...document.querySelectorAll(
+  '.jp-NotebookPanel:not(.lm-mod-hidden) #table-glued-numbers tbody tr')]
+  .map(row => [...row.querySelectorAll('td')].map(td => td.textContent.trim())))"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (caches aside), by relative path, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A running JupyterLab: its base URL and token."""
+
+    url: str
+    token: str
+
+
+@pytest.fixture(scope="module")
+def book_before() -> dict[str, bytes]:
+    """book/ as it was before JupyterLab touched it."""
+    return _snapshot(BOOK)
+
+
+@pytest.fixture(scope="module")
+def lab(book_before: dict[str, bytes]) -> Iterator[Lab]:
+    """JupyterLab from this Python's environment, stopped (kernels and all) at the end."""
+    token, port = secrets.token_hex(16), _free_port()
+    with tempfile.TemporaryDirectory(prefix="edition-lab-") as tmp:
+        env = {
+            **os.environ,
+            "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter"),
+            "JUPYTER_PLATFORM_DIRS": "1",
+            "JUPYTER_CONFIG_DIR": str(Path(tmp) / "config"),
+            "JUPYTER_RUNTIME_DIR": str(Path(tmp) / "runtime"),
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            f"--config={CONFIG}",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            "--ServerApp.open_browser=False",
+            f"--LabApp.user_settings_dir={Path(tmp) / 'settings'}",
+            f"--LabApp.workspaces_dir={Path(tmp) / 'workspaces'}",
+            "--LabApp.expose_app_in_browser=True",
+        ]
+        log = Path(tmp) / "lab.log"
+        with log.open("wb") as out:
+            server = subprocess.Popen(command, cwd=tmp, env=env, stdout=out, stderr=out)
+            url = f"http://127.0.0.1:{port}"
+            try:
+                _wait_until_up(server, url, token, log)
+                yield Lab(url, token)
+            finally:
+                server.terminate()
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait()
+
+
+def _wait_until_up(server: subprocess.Popen[bytes], url: str, token: str, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    request = urllib.request.Request(
+        f"{url}/api/status", headers={"Authorization": f"token {token}"}
+    )
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"JupyterLab exited ({server.returncode}):\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    pytest.fail(f"JupyterLab did not start in {START_TIMEOUT:.0f} s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def lab_context(browser: Browser, lab: Lab) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(60_000)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@dataclass
+class Rerun:
+    """What one page showed once all its cells had run and it was saved."""
+
+    figures: int
+    drawn: int
+    numbers: dict[str, str]
+    errors: list[str]
+    outside: list[str]
+
+
+@dataclass
+class _Open:
+    """A page opened in its own tab, its cells started."""
+
+    page: Page
+    code_cells: int
+    figures: int
+    errors: list[str]
+    outside: list[str]
+
+
+def _open_and_run(context: BrowserContext, lab: Lab, path: Path) -> _Open:
+    """Open ``path`` by its address (so with its default viewer) and run all its cells."""
+    code_cells = [c for c in jupytext.read(path).cells if c.cell_type == "code"]
+    figures = sum(1 for c in code_cells if "figure" in c.metadata.get("mystnb", {}))
+    opened = _Open(context.new_page(), len(code_cells), figures, [], [])
+    page = opened.page
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            opened.errors.append(f"console: {message.text}")
+
+    def on_route(route: Route) -> None:
+        if route.request.url.startswith((lab.url, "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            opened.outside.append(route.request.url)
+            route.abort()
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: opened.errors.append(f"uncaught: {error}"))
+    page.route("**/*", on_route)
+    relative = path.relative_to(ROOT).as_posix()
+    # A fresh workspace: the page alone, not the pages opened before it.
+    page.goto(f"{lab.url}/lab/tree/{relative}?reset&token={lab.token}")
+    # The default viewer of a MyST page is jupytext's notebook, not the text editor.
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
+    page.wait_for_function(_KERNEL_IDLE_JS)
+    page.evaluate(_RUN_ALL_JS)
+    return opened
+
+
+def _finish(opened: _Open) -> Rerun:
+    """Wait for every cell and figure, read what the page shows, save it and close it."""
+    page = opened.page
+    try:
+        page.wait_for_function(_ALL_RUN_JS, arg=opened.code_cells, timeout=RUN_TIMEOUT_MS)
+        page.wait_for_function(f"() => ({_DRAWN_JS})() >= {opened.figures}")
+        drawn = page.evaluate(_DRAWN_JS)
+        numbers = page.evaluate(_NUMBERS_JS)
+        opened.errors.extend(
+            f"{kind} output: {text}"
+            for kind in ("error", "stderr")
+            for text in page.locator(
+                f".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.{kind}']"
+            ).all_inner_texts()
+        )
+        page.evaluate(_SAVE_AND_CLOSE_JS)
+    finally:
+        page.close()
+    return Rerun(opened.figures, drawn, numbers, opened.errors, opened.outside)
+
+
+@pytest.fixture(scope="module")
+def reruns(lab_context: BrowserContext, lab: Lab) -> dict[str, Rerun]:
+    """Every analysis page rerun in the one JupyterLab, by page name.
+
+    The pages are all opened and started first, each in its own tab and
+    kernel, so that they run side by side; then each is waited for.
+    """
+    opened = {path.stem: _open_and_run(lab_context, lab, path) for path in ANALYSES}
+    return {name: _finish(page) for name, page in opened.items()}
+
+
+@pytest.mark.parametrize("page", [p.stem for p in ANALYSES])
+def test_every_figure_draws(reruns: dict[str, Rerun], page: str) -> None:
+    rerun = reruns[page]
+    assert rerun.figures > 0
+    assert rerun.drawn == rerun.figures
+
+
+@pytest.mark.parametrize("page", [p.stem for p in ANALYSES])
+def test_no_error_and_nothing_fetched(reruns: dict[str, Rerun], page: str) -> None:
+    assert reruns[page].errors == []
+    assert reruns[page].outside == []
+
+
+@pytest.mark.parametrize("page", [p.stem for p in ANALYSES])
+def test_every_number_of_the_prose_is_shown(reruns: dict[str, Rerun], page: str) -> None:
+    """Each name a glue role of the prose pastes is listed, with a value, in Jupyter."""
+    cited = set(GLUE_ROLE.findall((BOOK / "analyses" / f"{page}.md").read_text(encoding="utf-8")))
+    shown = reruns[page].numbers
+    assert cited
+    assert sorted(cited - set(shown)) == []
+    assert {name: value for name, value in shown.items() if name in cited and not value} == {}
+
+
+def test_book_is_unchanged(reruns: dict[str, Rerun], book_before: dict[str, bytes]) -> None:
+    """Opening, running and saving every analysis page leaves book/ byte-identical."""
+    assert len(reruns) == len(ANALYSES)
+    after = _snapshot(BOOK)
+    assert sorted(after) == sorted(book_before)
+    assert [name for name in after if after[name] != book_before[name]] == []
