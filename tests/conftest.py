@@ -57,6 +57,9 @@ def tables(edition: Edition, mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
 def tiny() -> tuple[pd.DataFrame, dict[str, pd.DataFrame], dict[str, tuple[float, float]]]:
     """Three actors, one with a hostile name; a pair with negative PMI in one window.
 
+    In the paragraph window a-b is associated and a-c is not; in the sentence
+    window no pair is.
+
     The actor table, the co-mention tables by window and the layout positions
     that the actor figures take.
     """
@@ -80,6 +83,9 @@ def tiny() -> tuple[pd.DataFrame, dict[str, pd.DataFrame], dict[str, tuple[float
             "pmi": [1.0],
             "dice": [0.57],
             "g2": [2.5],
+            "expected": [1.0],
+            "p_value": [0.114],
+            "associated": [False],
             "evidence": [("p1.1", "p2.1")],
         }
     )
@@ -94,7 +100,10 @@ def tiny() -> tuple[pd.DataFrame, dict[str, pd.DataFrame], dict[str, tuple[float
             "n_windows": [4, 4],
             "pmi": [0.4, -0.6],
             "dice": [0.8, 0.5],
-            "g2": [1.1, 0.2],
+            "g2": [6.8, 0.2],
+            "expected": [1.5, 0.75],
+            "p_value": [0.0091, 0.655],
+            "associated": [True, False],
             "evidence": [("p1.1",), ("p2.1",)],
         }
     )

@@ -12,7 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.measures.comentions import COMENTION_COLUMNS, comention_matrix, comentions
+from analysis.measures.comentions import (
+    ALPHA,
+    COMENTION_COLUMNS,
+    MIN_COUNT,
+    comention_matrix,
+    comentions,
+)
 from analysis.text.edition import Edition
 
 GOLDEN = Path(__file__).parent / "golden" / "actors"
@@ -101,6 +107,52 @@ def test_paragraph_window_checked_by_hand() -> None:
     ]
 
 
+# Ten one-sentence paragraphs. a and b are named in eight sentences each and together in
+# seven; c and d only in p9 and p10, always together; e and f once, together, in p10.
+TEN = tiny_edition([1] * 10)
+TEN_MENTIONS = mention_frame(
+    [("a", f"p{k}.1") for k in range(1, 9)]
+    + [("b", f"p{k}.1") for k in (1, 2, 3, 4, 5, 6, 7, 9)]
+    + [("c", "p9.1"), ("d", "p9.1"), ("c", "p10.1"), ("d", "p10.1")]
+    + [("e", "p10.1"), ("f", "p10.1")]
+)
+
+
+def test_an_edge_frequent_but_not_associated() -> None:
+    table = comentions(TEN_MENTIONS, edition=TEN).set_index(["actor_a", "actor_b"])
+    ab, cd, ef = table.loc[("a", "b")], table.loc[("c", "d")], table.loc[("e", "f")]
+    # a-b: the most frequent pair. Expected 8 * 8 / 10 = 6.4; the table 7 1 / 1 1 has
+    # E = 6.4 1.6 / 1.6 0.4, so G2 = 2 * (7 ln(7/6.4) + 2 ln(1/1.6) + ln(1/0.4)) = 1.2071,
+    # p = 0.272 (chi-squared, 1 df): not associated.
+    assert ab["count"] == table["count"].max() == 7
+    assert ab["expected"] == pytest.approx(6.4)
+    assert ab["g2"] == pytest.approx(1.20714, abs=1e-5)
+    assert ab["p_value"] == pytest.approx(0.2719, abs=1e-4)
+    assert not ab["associated"]
+    # c-d: two sentences only, always together. Expected 0.4; 2 0 / 0 8 has
+    # E = 0.4 1.6 / 1.6 6.4, so G2 = 2 * (2 ln 5 + 8 ln(8/6.4)) = 10.0080, p = 0.0016.
+    assert cd["expected"] == pytest.approx(0.4)
+    assert cd["g2"] == pytest.approx(10.008048, abs=1e-6)
+    assert cd["p_value"] == pytest.approx(0.00156, abs=1e-5)
+    assert cd["associated"]
+    # e-f: one sentence. 1 0 / 0 9 gives G2 = 2 * (ln 10 + 9 ln(9/8.1)) = 6.5017, p = 0.011,
+    # significant, but one shared window is fewer than MIN_COUNT: not associated.
+    assert ef["g2"] == pytest.approx(6.501660, abs=1e-6)
+    assert ef["p_value"] < ALPHA and ef["count"] < MIN_COUNT
+    assert not ef["associated"]
+
+
+def test_a_pair_below_chance_is_never_associated() -> None:
+    # a in p1..p9, g in p1, p9 and p10: together in 2, but chance predicts 9 * 3 / 10 = 2.7
+    mentions = mention_frame(
+        [("a", f"p{k}.1") for k in range(1, 10)] + [("g", "p1.1"), ("g", "p9.1"), ("g", "p10.1")]
+    )
+    row = comentions(mentions, edition=TEN).iloc[0]
+    assert (row["actor_a"], row["actor_b"], row["count"]) == ("a", "g", 2)
+    assert row["expected"] == pytest.approx(2.7)
+    assert not row["associated"]
+
+
 def test_pairs_that_never_meet_are_left_out() -> None:
     mentions = mention_frame([("a", "p1.1"), ("b", "p1.2")])
     assert comentions(mentions, edition=HAND).empty
@@ -171,6 +223,10 @@ def test_counts_are_consistent(case: tuple[NS, pd.DataFrame], window: str) -> No
         assert row.count == len(both)
         assert row.count_a == sum(row.actor_a in actors for actors in windows.values())
         assert 0.0 <= row.dice <= 1.0 and row.g2 >= 0.0
+        assert 0.0 <= row.p_value <= 1.0
+        assert row.associated == (
+            row.count >= MIN_COUNT and row.count > row.expected and row.p_value < ALPHA
+        )
     expected_pairs = {
         (a, b) for actors in windows.values() for a in actors for b in actors if a < b
     }
@@ -226,6 +282,15 @@ def test_guzman_and_mexico_meet_most(edition: Edition, mentions: pd.DataFrame) -
     table = comentions(mentions, edition=edition)
     top = table.iloc[0]
     assert {top["actor_a"], top["actor_b"]} <= {"guzman", "mexico", "united-states"}
+
+
+def test_the_most_frequent_pair_is_not_associated(edition: Edition, mentions: pd.DataFrame) -> None:
+    table = comentions(mentions, edition=edition).set_index(["actor_a", "actor_b"])
+    top = table.iloc[0]
+    assert top.name == ("guzman", "mexico") and top["count"] == table["count"].max()
+    assert top["p_value"] > ALPHA and not top["associated"]  # both are named everywhere
+    assert table.loc[("border", "cartels"), "associated"]  # money and guns across the border
+    assert table.loc[("banks", "cartels"), "associated"]
 
 
 @pytest.mark.parametrize("window", ["sentence", "paragraph"])

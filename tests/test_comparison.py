@@ -23,8 +23,21 @@ def test_counts_do_not_depend_on_the_order(comparison) -> None:
     by = comparison.set_index("measure")
     assert list(comparison.columns) == list(COMPARISON_COLUMNS)
     assert not by.loc["term frequencies", "depends_on_order"]
-    assert not by.loc["actor mentions", "depends_on_order"]
     assert by.loc["term frequencies", "agreement"] == 1.0
+
+
+def test_a_phrase_across_a_break_of_w_loses_its_mention(edition: Edition, register) -> None:
+    """ "the highest echelons of the Mexican / government" and "in / court" run across blocks."""
+    from analysis.measures.mentions import find_mentions
+    from analysis.text.order import witness_order_edition
+
+    reading = find_mentions(edition, register)["actor_id"].value_counts()
+    witness = find_mentions(witness_order_edition(edition), register)["actor_id"].value_counts()
+    lost = (reading - witness.reindex(reading.index, fill_value=0)).loc[lambda d: d != 0]
+    assert lost.to_dict() == {"mexican-government": 1, "courts": 1}
+    by = order_comparison(edition, register).set_index("measure")
+    assert by.loc["actor mentions", "depends_on_order"]
+    assert not by.loc["associated pairs in a sentence", "depends_on_order"]
 
 
 def test_neighbourhood_measures_do(comparison, edition: Edition) -> None:

@@ -219,6 +219,21 @@ def test_cli_bad_register_is_one_line_and_writes_nothing(tmp_path: Path, capsys)
     assert not out.exists()
 
 
+def test_cli_a_form_of_two_actors_is_one_line_and_writes_nothing(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "actors.yaml"
+    text = paths.ACTORS.read_text(encoding="utf-8")
+    assert "'(?<!Department of Justice in )Washington'" in text
+    bad.write_text(text.replace("(?<!Department of Justice in )Washington", "Washington"), "utf-8")
+    out = tmp_path / "out"
+    assert main(["export", "--out", str(out), "--actors", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"error: {bad}: 'Washington' in sentence p14.2 is a form of both us-government and "
+        "washington; give it one actor\n"
+    )
+    assert not out.exists()
+
+
 def test_cli_bad_decisions_is_one_line_and_writes_nothing(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "decisions.yaml"
     text = paths.DECISIONS.read_text(encoding="utf-8").replace(

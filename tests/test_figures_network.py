@@ -11,7 +11,7 @@ from analysis.measures.comentions import WINDOWS, comentions
 from analysis.measures.network import comention_graph, layout
 from analysis.site.figures.network import comention_network
 
-MEASURES = ("count", "dice", "pmi", "g2")
+MEASURES = ("count", "associated", "pmi", "g2")
 HOSTILE = '<b>&"'
 
 
@@ -38,7 +38,12 @@ def test_network_menus_choose_window_and_measure_independently(tiny) -> None:
     window_menu, measure_menu = fig.layout.updatemenus
     assert window_menu.name == "window" and measure_menu.name == "measure"
     assert [b.label for b in window_menu.buttons] == ["same sentence", "same paragraph"]
-    assert [b.label for b in measure_menu.buttons] == ["count", "Dice", "PMI", "G2"]
+    assert [b.label for b in measure_menu.buttons] == [
+        "count",
+        "associated pairs (G2)",
+        "PMI",
+        "G2",
+    ]
     assert all(menu.type == "dropdown" for menu in fig.layout.updatemenus)
 
     def state(window: int, measure: int) -> set[tuple[str, str]]:
@@ -61,6 +66,7 @@ def test_network_menus_choose_window_and_measure_independently(tiny) -> None:
     assert state(0, 0) == {("sentence", "count")}
     assert state(1, 2) == {("paragraph", "pmi")}
     assert state(0, 3) == {("sentence", "g2")}
+    assert state(1, 1) == {("paragraph", "associated")}
     # At first: the sentence window, by count; nodes always shown.
     shown = {
         (t.meta["window"], t.meta["measure"])
@@ -82,6 +88,22 @@ def test_edge_widths_grow_with_the_measure(tiny) -> None:
     by_class = sorted((t.meta["width_class"], t.line.width) for t in lines)
     assert [w for _, w in by_class] == sorted(w for _, w in by_class)
     assert len(by_class) == 2 and by_class[0][1] < by_class[1][1]
+
+
+def test_the_associated_measure_draws_only_associated_pairs(tiny) -> None:
+    fig = comention_network(*tiny)
+
+    def drawn(window: str, measure: str) -> int:
+        lines = [
+            t
+            for t in _roles(fig, "edges")
+            if (t.meta["window"], t.meta["measure"]) == (window, measure)
+        ]
+        return sum(len([x for x in t.x if x is not None]) // 2 for t in lines)
+
+    # paragraph: a-b and a-c by count, only a-b (associated) by the test
+    assert (drawn("paragraph", "count"), drawn("paragraph", "associated")) == (2, 1)
+    assert (drawn("sentence", "count"), drawn("sentence", "associated")) == (1, 0)
 
 
 def test_node_sizes_are_monotone_in_mentions(tiny) -> None:
@@ -114,7 +136,7 @@ def test_edge_hover_gives_pair_count_and_measures(tiny) -> None:
     hover = _roles(fig, "edge-hover")[0]
     assert hover.hovertext == (
         "&lt;b&gt;&amp;&#34; \u2013 Beta<br>same sentence: 2<br>"
-        "Dice 0.57 \u00b7 PMI 1 \u00b7 G2 2.5",
+        "PMI 1 \u00b7 G2 2.5<br>not associated (expected 1, p = 0.11)",
     )
     assert hover.marker.opacity == 0
     assert hover.x == (0.5,) and hover.y == (0.0,)

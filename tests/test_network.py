@@ -57,6 +57,16 @@ def test_graph_checked_by_hand() -> None:
     assert list(comention_graph(ACTORS, PAIRS, min_count=2).edges) == [("a", "b")]
 
 
+def test_only_associated_pairs_become_edges_when_asked() -> None:
+    # b-c meets once, below chance: kept as a co-mention, left out as an association
+    pairs = PAIRS.assign(p_value=[0.045, 0.58], associated=[True, False])
+    graph = comention_graph(ACTORS, pairs, associated_only=True)
+    assert list(graph.edges) == [("a", "b")]
+    assert graph.edges["a", "b"]["associated"] and graph.edges["a", "b"]["p_value"] == 0.045
+    assert len(comention_graph(ACTORS, pairs).edges) == 2
+    assert list(network_measures(graph)["degree"]) == [1, 1, 0, 0]
+
+
 def test_graph_errors() -> None:
     with pytest.raises(ValueError, match="unknown weight 'evidence'"):
         comention_graph(ACTORS, PAIRS, weight="evidence")
@@ -129,6 +139,16 @@ def test_real_layout_covers_every_actor(real_graph: nx.Graph) -> None:
     positions = layout(real_graph)
     assert sorted(positions) == sorted(real_graph.nodes)
     assert positions == layout(real_graph)
+
+
+def test_the_associated_graph_of_the_edition(
+    edition: Edition, register: Register, mentions: pd.DataFrame
+) -> None:
+    pairs = comentions(mentions, edition=edition)
+    graph = comention_graph(actor_table(edition, register, mentions), pairs, associated_only=True)
+    assert graph.number_of_edges() == int(pairs["associated"].sum()) > 0
+    assert not graph.has_edge("guzman", "mexico")  # the most frequent pair
+    assert graph.has_edge("border", "cartels")
 
 
 def test_golden_network_measures(real_graph: nx.Graph, dataframe_regression) -> None:

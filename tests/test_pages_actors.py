@@ -39,7 +39,17 @@ def test_hostile_names_are_escaped_in_every_fragment() -> None:
         }
     )
     pairs = pd.DataFrame(
-        {"actor_a": ["a"], "actor_b": ["b"], "count": [1], "dice": [1.0], "pmi": [1.0], "g2": [2.0]}
+        {
+            "actor_a": ["a"],
+            "actor_b": ["b"],
+            "count": [1],
+            "expected": [0.5],
+            "dice": [1.0],
+            "pmi": [1.0],
+            "g2": [2.0],
+            "p_value": [0.157],
+            "associated": [False],
+        }
     )
     matrix = pd.DataFrame([[0, 1], [1, 0]], index=["a", "b"], columns=["a", "b"])
     measures = pd.DataFrame(
@@ -63,6 +73,18 @@ def test_hostile_names_are_escaped_in_every_fragment() -> None:
         assert "&lt;b&gt;&amp;&#34;" in fragment.text
 
 
+def test_edges_text_says_which_pairs_are_associated(actors, tables) -> None:
+    text = actor_page.edges_text(actors, tables, name="e").text
+    for window, table in tables.items():
+        assert table["associated"].any(), window
+    rows = text.count("<tr>") - len(tables)  # a header row per window
+    assert rows == sum(len(t) for t in tables.values())
+    assert text.count("<td>yes</td>") == sum(int(t["associated"].sum()) for t in tables.values())
+    # one deferred panel per window, loaded on demand by the site
+    assert text.count("<!--/deferred-panel-->") == len(tables)
+    assert 'data-deferred="e-pairs"' in text
+
+
 def test_network_table_keeps_the_actors_and_adds_each_window(actors, tables) -> None:
     measures = {w: network_measures(comention_graph(actors, tables[w])) for w in WINDOWS}
     table = actor_page.network_table(actors, measures)
@@ -76,7 +98,7 @@ def test_network_table_keeps_the_actors_and_adds_each_window(actors, tables) -> 
 def test_comentioned_ids_keep_the_actor_order(actors, tables) -> None:
     ids = comentioned_ids(actors, tables["sentence"], min_mentions=2)
     assert ids == [i for i in actors["id"] if i in ids]
-    assert ids[:3] == ["united-states", "mexico", "guzman"]
+    assert ids[:3] == ["guzman", "mexico", "united-states"]
 
 
 def test_figure_menus_mirror_the_plotly_menus(actors, tables) -> None:
@@ -86,7 +108,7 @@ def test_figure_menus_mirror_the_plotly_menus(actors, tables) -> None:
     assert 'data-figure-menus="plotly-actors-network"' in text
     assert '<select id="plotly-actors-network-menu-0" data-menu="0">' in text
     assert '<label for="plotly-actors-network-menu-1">Measure: </label>' in text
-    assert text.count("<option") == 2 + 4
+    assert text.count("<option") == 2 + 4  # two windows; count, associated, PMI and G2
 
 
 def test_page_sources_define_no_functions() -> None:

@@ -72,7 +72,7 @@ def test_names_are_regularised_with_diacritics(register: Register) -> None:
 def test_every_actor_is_described_on_one_line(register: Register) -> None:
     for actor in register:
         assert actor.description and "\n" not in actor.description, actor.id
-        assert actor.name and actor.aliases, actor.id
+        assert actor.name and (actor.aliases or actor.patterns), actor.id
 
 
 def test_aliases_keep_the_spelling_of_the_text(register: Register) -> None:
@@ -85,8 +85,18 @@ def test_aliases_keep_the_spelling_of_the_text(register: Register) -> None:
 
 def test_demonyms_are_not_aliases(register: Register) -> None:
     aliases = register.alias_map()
-    for demonym in ("American", "Americans", "Mexican", "Sinaloan", "Italian"):
+    for demonym in ("American", "Mexican", "Sinaloan", "Italian"):
         assert demonym not in aliases
+    # the plural noun names the people, a group, not the country
+    assert register.actor(aliases["Americans"]).type == "group"
+
+
+def test_every_rule_of_the_header_gives_its_reason() -> None:
+    header = paths.ACTORS.read_text(encoding="utf-8").split("\nactors:")[0]
+    rules = re.split(r"\n#   \* ", header.split("# How forms are matched")[1])[1:]
+    assert len(rules) >= 15
+    for rule in rules:
+        assert "Reason:" in rule, rule[:60]
 
 
 def test_lookup_by_id(register: Register) -> None:
@@ -111,8 +121,8 @@ def test_unknown_type() -> None:
     expect_error(
         text,
         line_of(text, "type: country"),
-        r"actor mexico: unknown type 'country' \(one of person, organisation, place, "
-        r"group\)",
+        r"actor mexico: unknown type 'country' \(one of person, organisation, government, "
+        r"group, place\)",
     )
 
 
@@ -141,6 +151,30 @@ def test_duplicate_alias_within_an_actor() -> None:
 def test_empty_aliases() -> None:
     text = mutate("aliases: [Guzman, El Chapo]", "aliases: []")
     expect_error(text, 3, r"actor guzman has no aliases")
+
+
+def test_patterns_may_stand_for_aliases() -> None:
+    text = mutate("aliases: [Guzman, El Chapo]", "aliases: []\n    patterns: ['Guzm[aá]n']")
+    assert parse_register(text, path=PATH).actor("guzman").patterns == ("Guzm[aá]n",)
+    assert parse_register(VALID, path=PATH).actor("guzman").patterns == ()
+
+
+@pytest.mark.parametrize(
+    ("patterns", "message"),
+    [
+        ("'Guzm[an'", r"actor guzman: pattern 'Guzm\[an' is not a regular expression"),
+        ("'(?:x)?'", r"actor guzman: pattern '\(\?:x\)\?' matches the empty text"),
+        ("''", r"actor guzman: pattern '' must be non-empty text"),
+    ],
+)
+def test_bad_patterns(patterns: str, message: str) -> None:
+    text = mutate("aliases: [Guzman, El Chapo]", f"aliases: [Guzman]\n    patterns: [{patterns}]")
+    expect_error(text, 7, message)
+
+
+def test_patterns_must_be_a_list() -> None:
+    text = mutate("aliases: [Guzman, El Chapo]", "aliases: [Guzman]\n    patterns: Guzman")
+    expect_error(text, 7, r"actor guzman: 'patterns' must be a list of regular expressions")
 
 
 MISSING = {

@@ -92,3 +92,15 @@ def test_the_header_records_the_witness(tei: ET.Element, edition: Edition) -> No
     witness = tei.find(f".//{T}listWit/{T}witness")
     assert witness is not None and witness.get(XML_ID) == edition.decisions.siglum
     assert edition.witness.sha256 in (witness.text or "")
+
+
+def test_governments_are_typed_organisations_with_the_forms_found(tei: ET.Element) -> None:
+    orgs = {o.get(XML_ID): o for o in tei.iter(f"{T}org")}
+    government = orgs["us-government"]
+    assert government.get("type") == "government"
+    assert orgs["sinaloa-cartel"].get("type") == "organisation"
+    forms = [n.text for n in government.findall(f"{T}orgName[@type='form']")]
+    # the literal aliases, then what the pattern found: the metonym, not the regular expression
+    assert forms[-1] == "Washington" and not any("(?" in f for f in forms)
+    place = next(p for p in tei.iter(f"{T}place") if p.get(XML_ID) == "washington")
+    assert [n.text for n in place.findall(f"{T}placeName[@type='form']")] == ["Washington"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from analysis.measures.comentions import ALPHA, MIN_COUNT
 from analysis.text.edition import Edition
 
 __all__ = [
@@ -308,8 +309,13 @@ _TFIDF_FIELDS = (
 _ACTORS_FIELDS = (
     _f("id", "string", "actor id in the register"),
     _f("name", "string", "standard name"),
-    _f("type", "string", "person, organisation, place or group"),
-    _f("aliases", "string (forms joined by ;)", "the forms searched for in the text"),
+    _f("type", "string", "person, organisation, government, group or place"),
+    _f("aliases", "string (forms joined by ;)", "the literal forms searched for in the text"),
+    _f(
+        "patterns",
+        "string (JSON list)",
+        "regular expressions for forms read in context (metonyms, the noun U.S.)",
+    ),
     _f("description", "string", "one-line identification"),
     _f("mentions", "integer", "mentions in the reading text (rows of mentions.csv)"),
     _f("sentences", "integer", "distinct sentences with a mention"),
@@ -323,6 +329,7 @@ _MENTIONS_FIELDS = (
     _f("paragraph_id", "string", "paragraph id"),
     _f("section_id", "string", "section id"),
     _f("surface", "string", "the form as it stands in the text, possessive included"),
+    _f("form", "string", "the register's alias or pattern that found it (actors.csv)"),
     _f("start", "integer", "offset of the mention's first character in the paragraph text"),
     _f("end", "integer", "offset just after its last character"),
 )
@@ -338,11 +345,19 @@ _COMENTIONS_FIELDS = (
     _f("pmi", "float", "pointwise mutual information over windows, binary log"),
     _f("dice", "float", "Dice coefficient 2 count / (count_a + count_b)"),
     _f("g2", "float", "log-likelihood G2 of the 2x2 table of windows"),
+    _f("expected", "float", "windows with both if the two were named independently"),
+    _f("p_value", "float", "p-value of g2 (chi-squared, one degree of freedom)"),
+    _f(
+        "associated",
+        "boolean",
+        f"count above expected, in at least {MIN_COUNT} windows, and p_value below {ALPHA}",
+    ),
     _f("evidence", _IDS, "sentences that show the pair, in reading order"),
 )
 
 _NETWORK_FIELDS = (
     _f("window", "string", "sentence or paragraph: the co-mention window of the graph"),
+    _f("edges", "string", "all (every co-mentioned pair) or associated (pairs that pass the test)"),
     _f("actor_id", "string", "actor id (every actor of the register is a node)"),
     _f("degree", "integer", "number of actors it is co-mentioned with"),
     _f("weighted_degree", "float", "sum of the co-mention counts of its pairs"),

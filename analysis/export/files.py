@@ -204,8 +204,10 @@ def _frame_text(frame: pd.DataFrame) -> str:
 
 def _actors_frame(src: Sources) -> pd.DataFrame:
     aliases = {a.id: ";".join(a.aliases) for a in src.register}
+    patterns = {a.id: json.dumps(list(a.patterns), ensure_ascii=False) for a in src.register}
     frame = src.actors.copy()
     frame.insert(3, "aliases", frame["id"].map(aliases))
+    frame.insert(4, "patterns", frame["id"].map(patterns))
     return frame
 
 
@@ -216,12 +218,17 @@ def _comentions_frame(src: Sources) -> pd.DataFrame:
 
 
 def _network_frame(src: Sources) -> pd.DataFrame:
+    """Network measures per window, of all co-mentioned pairs and of the associated pairs."""
     frames = []
     for w in WINDOWS:
-        graph = comention_graph(src.actors, src.comentions[w], weight="count")
-        frame = network_measures(graph)
-        frame.insert(0, "window", w)
-        frames.append(frame)
+        for edges in ("all", "associated"):
+            graph = comention_graph(
+                src.actors, src.comentions[w], weight="count", associated_only=edges != "all"
+            )
+            frame = network_measures(graph)
+            frame.insert(0, "window", w)
+            frame.insert(1, "edges", edges)
+            frames.append(frame)
     return pd.concat(frames, ignore_index=True)
 
 

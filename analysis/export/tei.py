@@ -20,6 +20,7 @@ The text content of each ``p`` is exactly the paragraph of the reading text.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,6 +43,7 @@ _LISTS = {
     "person": ("listPerson", "person", "persName"),
     "group": ("listPerson", "personGrp", "name"),
     "organisation": ("listOrg", "org", "orgName"),
+    "government": ("listOrg", "org", "orgName"),
     "place": ("listPlace", "place", "placeName"),
 }
 #: Elements that hold only other elements: the indentation goes into these and no further.
@@ -130,18 +132,37 @@ def _header(tei: ET.Element, edition: Edition) -> None:
         _el(rules, "p", rule, n=name)
 
 
-def _stand_off(tei: ET.Element, register: Register) -> None:
+def _forms(register: Register, mentions: pd.DataFrame) -> dict[str, list[str]]:
+    """Each actor's forms as they stand in the text: its aliases, then what its patterns found.
+
+    A pattern is not a form; the surfaces it matched (without a possessive),
+    in reading order, are.
+    """
+    forms = {a.id: list(a.aliases) for a in register}
+    patterns = {(a.id, p) for a in register for p in a.patterns}
+    for actor_id, form, surface in zip(
+        mentions["actor_id"], mentions["form"], mentions["surface"], strict=True
+    ):
+        found = re.sub(r"[\u2019']s$", "", surface)
+        if (actor_id, form) in patterns and found not in forms[actor_id]:
+            forms[actor_id].append(found)
+    return forms
+
+
+def _stand_off(tei: ET.Element, register: Register, mentions: pd.DataFrame) -> None:
     stand_off = _el(tei, "standOff")
     lists: dict[str, ET.Element] = {}
     for list_tag in dict.fromkeys(tag for tag, _, _ in _LISTS.values()):
         if any(_LISTS[a.type][0] == list_tag for a in register):
             lists[list_tag] = _el(stand_off, list_tag)
+    forms = _forms(register, mentions)
     for actor in register:
         list_tag, tag, name_tag = _LISTS[actor.type]
-        entry = _el(lists[list_tag], tag, xml_id=actor.id)
+        typed = {"type": actor.type} if tag == "org" else {}
+        entry = _el(lists[list_tag], tag, xml_id=actor.id, **typed)
         _el(entry, name_tag, actor.name)
-        for alias in actor.aliases:
-            _el(entry, name_tag, alias, type="form")
+        for form in forms[actor.id]:
+            _el(entry, name_tag, form, type="form")
         _el(entry, "note", actor.description)
 
 
@@ -242,7 +263,7 @@ def tei_document(edition: Edition, register: Register, mentions: pd.DataFrame) -
     siglum = edition.decisions.siglum
     tei = _el(None, "TEI")
     _header(tei, edition)
-    _stand_off(tei, register)
+    _stand_off(tei, register, mentions)
     text = _el(tei, "text")
     body = _el(text, "body")
     types = {a.id: a.type for a in register}

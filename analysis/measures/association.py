@@ -15,6 +15,7 @@ __all__ = [
     "G2_CRITICAL_01",
     "G2_CRITICAL_05",
     "dice",
+    "g2_p_value",
     "log_likelihood_g2",
     "log_ratio",
     "per_thousand",
@@ -167,3 +168,22 @@ def per_thousand(count: int, total: int) -> float:
     """
     _check_counts(count, total)
     return 1000.0 * count / total if total else 0.0
+
+
+def g2_p_value(g2: float) -> float:
+    """Return the p-value of a G2 of a 2x2 table: chi-squared with one degree of freedom.
+
+    The probability, were the rows independent of the columns, of a G2 at
+    least this large (Dunning 1993). With one degree of freedom the
+    chi-squared survival function is ``erfc(sqrt(G2 / 2))``, exact and with
+    no library beyond :mod:`math`. At the critical values the p-values are
+    0.05 and 0.01.
+
+    >>> round(g2_p_value(G2_CRITICAL_05), 3), round(g2_p_value(G2_CRITICAL_01), 3)
+    (0.05, 0.01)
+    >>> g2_p_value(0.0)
+    1.0
+    """
+    if g2 < 0:
+        raise ValueError(f"G2 must not be negative: {g2}")
+    return math.erfc(math.sqrt(g2 / 2.0))

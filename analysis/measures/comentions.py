@@ -11,6 +11,16 @@ of windows (``n`` = all windows of the edition)::
     x in the window  count                count_a - count
     x not in it      count_b - count      n - count_a - count_b + count
 
+A raw count mirrors how often each actor is named: two actors named
+everywhere meet everywhere. So each pair also has the count chance predicts
+(``expected = count_a * count_b / n``), the p-value of its G2 (chi-squared,
+one degree of freedom) and ``associated``: true when the pair meets more
+often than expected, in at least :data:`MIN_COUNT` windows, and its G2 is
+significant at :data:`ALPHA` (one shared window cannot show an association:
+two actors named once each pass the test by that window alone). A pair can be
+frequent and not associated (two much-named actors), or rare and associated
+(two actors named only together).
+
 Each row cites its evidence: the ids of the sentences that show the pair. For
 the sentence window these are the sentences that mention both actors; for the
 paragraph window, in each paragraph that mentions both, the sentences that
@@ -34,10 +44,25 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.measures.association import dice, log_likelihood_g2, pmi
+from analysis.measures.association import dice, g2_p_value, log_likelihood_g2, pmi
 from analysis.text.edition import Edition
 
-__all__ = ["COMENTION_COLUMNS", "MEASURES", "WINDOWS", "comention_matrix", "comentions"]
+__all__ = [
+    "ALPHA",
+    "COMENTION_COLUMNS",
+    "MEASURES",
+    "MIN_COUNT",
+    "WINDOWS",
+    "comention_matrix",
+    "comentions",
+]
+
+#: The significance level of the association test of a pair (its G2's p-value).
+ALPHA = 0.05
+
+#: The fewest shared windows that can show an association: two actors named
+#: once each, in the same sentence, pass the G2 test by that one sentence.
+MIN_COUNT = 2
 
 #: The windows within which co-mentions are counted.
 WINDOWS: tuple[str, ...] = ("sentence", "paragraph")
@@ -57,6 +82,9 @@ COMENTION_COLUMNS: tuple[str, ...] = (
     "pmi",
     "dice",
     "g2",
+    "expected",
+    "p_value",
+    "associated",
     "evidence",
 )
 
@@ -84,8 +112,11 @@ def comentions(
     (``actor_a < actor_b``), the window kind, ``count`` (windows with both),
     ``count_a`` and ``count_b`` (windows with each), ``n_windows`` (all
     windows of the edition, with or without mentions), ``pmi`` (binary log),
-    ``dice``, ``g2`` and ``evidence`` (a tuple of sentence ids in reading
-    order, see the module docstring). Pairs that never meet are left out.
+    ``dice``, ``g2``, ``expected`` (the count if the two were named
+    independently), ``p_value`` (of the G2), ``associated`` (``count >
+    expected``, ``count >= MIN_COUNT`` and ``p_value < ALPHA``) and
+    ``evidence`` (a tuple of sentence ids in reading order, see the module
+    docstring). Pairs that never meet are left out.
     Sorted by descending count, then ``actor_a``, then ``actor_b``.
     """
     windows = _windows(edition, window)
@@ -119,6 +150,11 @@ def comentions(
         evidence = tuple(
             s for win in wins for s in windows[win] if in_sentence.get(s, set()) & {a, b}
         )
+        g2 = log_likelihood_g2(
+            count, count_a - count, count_b - count, n - count_a - count_b + count
+        )
+        expected = count_a * count_b / n
+        p_value = g2_p_value(g2)
         rows.append(
             {
                 "actor_a": a,
@@ -130,16 +166,18 @@ def comentions(
                 "n_windows": n,
                 "pmi": pmi(count, count_a, count_b, n),
                 "dice": dice(count, count_a, count_b),
-                "g2": log_likelihood_g2(
-                    count, count_a - count, count_b - count, n - count_a - count_b + count
-                ),
+                "g2": g2,
+                "expected": expected,
+                "p_value": p_value,
+                "associated": (count > expected and count >= MIN_COUNT and p_value < ALPHA),
                 "evidence": evidence,
             }
         )
     rows.sort(key=lambda r: (-r["count"], r["actor_a"], r["actor_b"]))
     frame = pd.DataFrame(rows, columns=list(COMENTION_COLUMNS))
     ints = {c: "int64" for c in ("count", "count_a", "count_b", "n_windows")}
-    return frame.astype({**ints, "pmi": "float64", "dice": "float64", "g2": "float64"})
+    floats = {c: "float64" for c in ("pmi", "dice", "g2", "expected", "p_value")}
+    return frame.astype({**ints, **floats, "associated": "bool"})
 
 
 def comention_matrix(

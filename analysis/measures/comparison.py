@@ -61,8 +61,12 @@ def _row(measure: str, unit: str, reading: set[Hashable], witness: set[Hashable]
     }
 
 
-def _pairs(edition: Edition, register: Register, window: str) -> set[tuple[str, str]]:
+def _pairs(
+    edition: Edition, register: Register, window: str, *, associated_only: bool = False
+) -> set[tuple[str, str]]:
     table = comentions(find_mentions(edition, register), window=window, edition=edition)
+    if associated_only:
+        table = table[table["associated"]]
     return set(zip(table["actor_a"], table["actor_b"], strict=True))
 
 
@@ -72,9 +76,10 @@ def order_comparison(edition: Edition, register: Register) -> pd.DataFrame:
     Each row compares two sets with the Jaccard agreement (shared / union):
     the sentences (their texts), the top :data:`TOP` terms with their counts,
     the mentions per actor, the top :data:`TOP` collocations by likelihood
-    ratio, and the pairs of co-mentioned actors within a sentence and within a
-    paragraph (a block of *W*). ``depends_on_order`` is True when the sets
-    differ.
+    ratio, the pairs of co-mentioned actors within a sentence and within a
+    paragraph (a block of *W*), and the pairs of each window that pass the
+    association test (:func:`analysis.measures.comentions.comentions`).
+    ``depends_on_order`` is True when the sets differ.
     """
     witness = witness_order_edition(edition)
     measures: list[tuple[str, str, Callable[[Edition], set[Hashable]]]] = [
@@ -109,6 +114,16 @@ def order_comparison(edition: Edition, register: Register) -> pd.DataFrame:
             "co-mentions in a paragraph",
             "pairs of actors (a paragraph, or a block of W)",
             lambda ed: _pairs(ed, register, "paragraph"),
+        ),
+        (
+            "associated pairs in a sentence",
+            "pairs of actors named together more than chance predicts",
+            lambda ed: _pairs(ed, register, "sentence", associated_only=True),
+        ),
+        (
+            "associated pairs in a paragraph",
+            "pairs of actors named together more than chance predicts",
+            lambda ed: _pairs(ed, register, "paragraph", associated_only=True),
         ),
     ]
     rows = [

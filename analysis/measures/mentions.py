@@ -1,25 +1,27 @@
 # ruff: noqa: RUF002 -- the docstrings quote the essay's curly apostrophes and quotes
 """Locate every mention of the register's actors in the reading text.
 
-A *mention* is an occurrence of one of an actor's aliases (the forms of
-``seeds/actors.yaml``) in a paragraph of the reading text:
+A *mention* is a match of one of an actor's forms in a paragraph of the
+reading text. The forms of ``seeds/actors.yaml`` are literal ``aliases``
+("the Mexican government", "Americans") and ``patterns``, regular expressions
+for a form whose reading depends on its context ("Washington" as the U.S.
+government except in "the Department of Justice in Washington"; "U.S." as a
+noun, not as an adjective). Every form is
 
 * matched case-sensitively, on word boundaries (no letter, digit or ``_`` on
   either side), so "Mexico" is not found in "Mexican" nor "America" in
-  "Americans";
-* longest form first, and each character belongs to at most one mention: the
-  "Mexico" of "Mexico City" and the "Guzman" of "Joaquin “El Chapo” Guzman"
-  are not counted a second time, and the full form is one mention of Guzmán;
+  "Americans"; a form that begins with a lower-case letter also matches with
+  a capital, at the start of a sentence;
+* resolved longest first, and each character belongs to at most one mention:
+  the "Mexico" of "Mexico City", the "cartels" of "the cartels" and the
+  "Guzman" of "Joaquin “El Chapo” Guzman" are not counted a second time;
 * with a possessive ``’s`` (or ``'s``) included in the mention: "Guzman’s" is
   a mention of Guzmán whose surface form is ``Guzman’s``.
 
-Only proper names are mentions. Epithets ("the kingpin", "the drug lord",
-"the trafficker") are not: deciding whom a description refers to is a reading
-of the essay, some are generic, and the register records names as they stand.
-Demonyms ("American", "Mexican") are not names and do not count; the noun
-"America" is a mention of the United States. The header of the register
-states these decisions in full. Section headings are not searched, since a
-mention is located by sentence.
+Proper names and the phrases that name a collective actor are mentions;
+epithets, pronouns, demonyms alone and adjectival "U.S." are not. The header
+of the register states these decisions with their reasons. Section headings
+are not searched, since a mention is located by sentence.
 
 >>> from analysis.text.edition import load_edition
 >>> from analysis.text.register import load_register
@@ -31,13 +33,22 @@ mention is located by sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.errors import RegisterError
 from analysis.text.edition import Edition
 from analysis.text.register import Register
 
-__all__ = ["ACTOR_COLUMNS", "MENTION_COLUMNS", "actor_table", "alias_pattern", "find_mentions"]
+__all__ = [
+    "ACTOR_COLUMNS",
+    "MENTION_COLUMNS",
+    "Form",
+    "actor_table",
+    "compile_forms",
+    "find_mentions",
+]
 
 #: Columns of :func:`find_mentions`.
 MENTION_COLUMNS: tuple[str, ...] = (
@@ -46,6 +57,7 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "paragraph_id",
     "section_id",
     "surface",
+    "form",
     "start",
     "end",
 )
@@ -65,20 +77,73 @@ ACTOR_COLUMNS: tuple[str, ...] = (
 _POSSESSIVE = "(?:[\u2019']s)?"
 
 
-def alias_pattern(register: Register) -> re.Pattern[str]:
-    """Return one regular expression that matches any alias, longest alias first.
+@dataclass(frozen=True)
+class Form:
+    """One form of an actor, compiled: a literal alias or a pattern of the register."""
 
-    The alias matched is the group ``alias``; a possessive ``’s`` is part of
-    the match but not of the group.
+    actor_id: str
+    form: str
+    regex: re.Pattern[str]
+
+
+def _source(form: str, *, is_pattern: bool) -> str:
+    """The regular expression of a form; a lower-case first letter may be a capital."""
+    body = form if is_pattern else re.escape(form)
+    if form[:1].islower():
+        body = f"[{form[0]}{form[0].upper()}]{body[1:]}"
+    return body
+
+
+def compile_forms(register: Register) -> list[Form]:
+    """Compile every alias and pattern of the register, on word boundaries.
+
+    A match may end in a possessive ``’s``, which belongs to the mention.
 
     >>> from analysis.text.register import load_register
-    >>> pattern = alias_pattern(load_register())
-    >>> [m.group() for m in pattern.finditer("Mexico City, Mexico’s and Mexican")]
-    ['Mexico City', 'Mexico’s']
+    >>> forms = {f.form: f for f in compile_forms(load_register())}
+    >>> forms["the cartels"].regex.search("So The cartels’s men").group()
+    'The cartels’s'
+    >>> forms["Mexico"].regex.search("Mexican") is None
+    True
     """
-    aliases = sorted(register.alias_map(), key=lambda a: (-len(a), a))
-    alternatives = "|".join(re.escape(a) for a in aliases)
-    return re.compile(rf"(?<!\w)(?P<alias>{alternatives}){_POSSESSIVE}(?!\w)")
+    return [
+        Form(
+            actor_id,
+            form,
+            re.compile(rf"(?<!\w)(?:{_source(form, is_pattern=is_pattern)}){_POSSESSIVE}(?!\w)"),
+        )
+        for actor_id, form, is_pattern in register.forms()
+    ]
+
+
+def _sentence_mentions(
+    forms: list[Form], text: str, start: int, end: int, *, register: Register, sentence: str
+) -> list[tuple[int, int, Form]]:
+    """The mentions in ``text[start:end]``: longest match first, no position twice.
+
+    Every match of every form is a candidate; candidates are taken longest
+    first (then leftmost, then by actor id and form), and one that overlaps a
+    mention already taken is dropped. Two actors matching the very same span
+    is an error of the register (:class:`~analysis.errors.RegisterError`,
+    naming the register and the sentence): a mention has one referent.
+    """
+    candidates = [
+        (m.start(), m.end(), form) for form in forms for m in form.regex.finditer(text, start, end)
+    ]
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2].actor_id, c[2].form))
+    taken: list[tuple[int, int, Form]] = []
+    for begin, stop, form in candidates:
+        same = [t for t in taken if (t[0], t[1]) == (begin, stop)]
+        if same and same[0][2].actor_id != form.actor_id:
+            raise RegisterError(
+                register.path,
+                f"'{text[begin:stop]}' in sentence {sentence} is a form of both "
+                f"{same[0][2].actor_id} and {form.actor_id}; give it one actor",
+            )
+        if any(begin < t[1] and t[0] < stop for t in taken):
+            continue
+        taken.append((begin, stop, form))
+    return sorted(taken, key=lambda t: t[0])
 
 
 def find_mentions(edition: Edition, register: Register) -> pd.DataFrame:
@@ -86,26 +151,35 @@ def find_mentions(edition: Edition, register: Register) -> pd.DataFrame:
 
     One row per mention with the columns of :data:`MENTION_COLUMNS`: the
     actor's id, the ids of the sentence, paragraph and section, the surface
-    form as it stands in the text (possessive included), and its character
-    offsets ``start``/``end`` in the paragraph text. Each sentence is searched
-    on its own, so a mention never runs across a sentence boundary. Rows are
-    in reading order (paragraph, then offset).
+    form as it stands in the text (possessive included), the register's form
+    (alias or pattern) that found it, and its character offsets
+    ``start``/``end`` in the paragraph text. Each sentence is searched on its
+    own, so a mention never runs across a sentence boundary. Rows are in
+    reading order (paragraph, then offset).
     """
-    owner = register.alias_map()
-    pattern = alias_pattern(register)
+    forms = compile_forms(register)
     rows: list[dict[str, object]] = []
     for paragraph in edition.paragraphs:
         for sentence in paragraph.sentences:
-            for match in pattern.finditer(paragraph.text, sentence.start, sentence.end):
+            found = _sentence_mentions(
+                forms,
+                paragraph.text,
+                sentence.start,
+                sentence.end,
+                register=register,
+                sentence=sentence.id,
+            )
+            for begin, stop, form in found:
                 rows.append(
                     {
-                        "actor_id": owner[match.group("alias")],
+                        "actor_id": form.actor_id,
                         "sentence_id": sentence.id,
                         "paragraph_id": paragraph.id,
                         "section_id": paragraph.section_id,
-                        "surface": match.group(),
-                        "start": match.start(),
-                        "end": match.end(),
+                        "surface": paragraph.text[begin:stop],
+                        "form": form.form,
+                        "start": begin,
+                        "end": stop,
                     }
                 )
     frame = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))

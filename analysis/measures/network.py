@@ -38,6 +38,7 @@ def comention_graph(
     *,
     weight: str = "count",
     min_count: int = 1,
+    associated_only: bool = False,
 ) -> nx.Graph:
     """Return the undirected graph of actors joined by their co-mentions.
 
@@ -47,8 +48,12 @@ def comention_graph(
     of :func:`analysis.measures.comentions.comentions`; each pair mentioned together in
     at least ``min_count`` windows becomes an edge whose ``weight`` is its
     ``weight`` measure (one of :data:`WEIGHTS`) and which also carries the
-    count, PMI, Dice and G2 (and the evidence, when the table has it). PMI can
-    be negative: a pair may meet less often than chance predicts.
+    count, PMI, Dice and G2 (and the p-value, the ``associated`` flag and the
+    evidence, when the table has them). PMI can be negative: a pair may meet
+    less often than chance predicts. With ``associated_only`` only the pairs
+    that pass the association test (:data:`analysis.measures.comentions.ALPHA`)
+    become edges: the network of who is named together more than chance, not
+    of who is named most.
     """
     if weight not in WEIGHTS:
         raise ValueError(f"unknown weight '{weight}' (one of {', '.join(WEIGHTS)})")
@@ -56,6 +61,8 @@ def comention_graph(
     for row in actor_table.sort_values("id").itertuples(index=False):
         graph.add_node(row.id, name=row.name, type=row.type, mentions=int(row.mentions))
     pairs = comention_table[comention_table["count"] >= min_count]
+    if associated_only:
+        pairs = pairs[pairs["associated"]]
     pairs = pairs.sort_values(["actor_a", "actor_b"])
     for row in pairs.to_dict("records"):
         a, b = row["actor_a"], row["actor_b"]
@@ -65,6 +72,9 @@ def comention_graph(
                     f"the co-mention table names actor '{actor}', which is not in the actor table"
                 )
         attributes = {m: row[m] for m in WEIGHTS}
+        for extra in ("p_value", "associated"):
+            if extra in row:
+                attributes[extra] = row[extra]
         if "evidence" in row:
             attributes["evidence"] = tuple(row["evidence"])
         graph.add_edge(a, b, weight=float(row[weight]), **attributes)

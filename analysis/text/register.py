@@ -1,10 +1,13 @@
 """Read and validate the register of actors (``seeds/actors.yaml``).
 
-The register lists every person, organisation, place and group the essay
-names: a stable id, a standard name, a type, the forms (aliases) as they stand
-in the reading text and a one-line description. What counts as a mention
-(proper names only, not epithets; no demonyms) is decided in the header of the
-YAML file and applied by :mod:`analysis.measures.mentions`. This module checks the shape
+The register lists every person, organisation, government, group and place
+the essay names or argues about: a stable id, a standard name, a type, the
+forms as they stand in the reading text (``aliases``, literal, and
+``patterns``, regular expressions for forms that depend on their context) and
+a one-line description. What counts as a mention (names and the phrases that
+name a collective actor; no demonym alone, no adjectival "U.S.", no figure of
+speech) is decided in the header of the YAML file and applied by
+:mod:`analysis.measures.mentions`. This module checks the shape
 of the file and reports each fault in one line naming ``file:line``.
 
 >>> register = parse_register('''
@@ -36,9 +39,10 @@ from analysis.text.yamlsource import LineDict, line_of, load_yaml, read_source
 __all__ = ["ACTOR_TYPES", "Actor", "Register", "load_register", "parse_register"]
 
 #: The kinds of actor the register admits.
-ACTOR_TYPES: tuple[str, ...] = ("person", "organisation", "place", "group")
+ACTOR_TYPES: tuple[str, ...] = ("person", "organisation", "government", "group", "place")
 
-_FIELDS = ("id", "name", "type", "aliases", "description")
+#: The fields of an actor; ``patterns`` alone may be left out.
+_FIELDS = ("id", "name", "type", "aliases", "description", "patterns")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -51,6 +55,7 @@ class Actor:
     type: str
     aliases: tuple[str, ...]
     description: str
+    patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,15 @@ class Register:
     def alias_map(self) -> dict[str, str]:
         """Map every alias to the id of its actor."""
         return {alias: a.id for a in self.actors for alias in a.aliases}
+
+    def forms(self) -> list[tuple[str, str, bool]]:
+        """Every form of every actor: ``(actor id, form, is_pattern)`` in file order."""
+        return [
+            (a.id, form, is_pattern)
+            for a in self.actors
+            for forms, is_pattern in ((a.aliases, False), (a.patterns, True))
+            for form in forms
+        ]
 
 
 def _text(path: str, entry: LineDict, key: str, what: str) -> str:
@@ -140,7 +154,7 @@ def _actor(
         raise RegisterError(
             path, f"{what}: 'aliases' must be a list of forms", line=line_of(raw) or entry.line
         )
-    if not raw:
+    if not raw and not entry.get("patterns"):
         raise RegisterError(
             path,
             f"{what} has no aliases: list the forms as they stand in the text",
@@ -165,8 +179,43 @@ def _actor(
         seen_aliases[alias] = (actor_id, line)
         aliases.append(str(alias))
     return Actor(
-        id=str(actor_id), name=name, type=kind, aliases=tuple(aliases), description=description
+        id=str(actor_id),
+        name=name,
+        type=kind,
+        aliases=tuple(aliases),
+        description=description,
+        patterns=_patterns(path, entry, what),
     )
+
+
+def _patterns(path: str, entry: LineDict, what: str) -> tuple[str, ...]:
+    """The regular expressions under ``patterns``, each checked to compile and be non-empty."""
+    raw = entry.get("patterns", [])
+    if not isinstance(raw, list):
+        raise RegisterError(
+            path,
+            f"{what}: 'patterns' must be a list of regular expressions",
+            line=line_of(raw) or entry.line,
+        )
+    patterns: list[str] = []
+    for pattern in raw:
+        line = line_of(pattern) or entry.line
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise RegisterError(
+                path, f"{what}: pattern {pattern!r} must be non-empty text", line=line
+            )
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise RegisterError(
+                path, f"{what}: pattern '{pattern}' is not a regular expression ({exc})", line=line
+            ) from None
+        if compiled.fullmatch(""):
+            raise RegisterError(
+                path, f"{what}: pattern '{pattern}' matches the empty text", line=line
+            )
+        patterns.append(str(pattern))
+    return tuple(patterns)
 
 
 def parse_register(text: str, *, path: str) -> Register:
@@ -174,8 +223,9 @@ def parse_register(text: str, *, path: str) -> Register:
 
     Raises :class:`~analysis.errors.RegisterError` for invalid YAML, a missing
     or unknown field, an unknown type, an id that is not a slug or is used
-    twice, an actor without aliases, and an alias listed twice (by one actor
-    or by two).
+    twice, an actor with neither aliases nor patterns, an alias listed twice
+    (by one actor or by two), and a pattern that does not compile or matches
+    the empty text.
     """
     try:
         data = load_yaml(text, string_lines=True)

@@ -105,3 +105,22 @@ def test_pair_evidence_loads_from_file_urls(browser: Browser, site_dir: Path) ->
         assert errors == []
     finally:
         context.close()
+
+
+def test_the_network_pair_tables_load_when_a_window_is_chosen(
+    visit: Callable[[str], Visit],
+) -> None:
+    """The text equivalent of the network: one table per window, loaded on demand."""
+    v = visit(PAIRS)
+    page = v.page
+    assert 'data-chooser-panel="actors-network-pairs"' not in page.content()
+    page.locator("details", has=page.locator("#chooser-actors-network-pairs")).locator(
+        "summary"
+    ).click()
+    page.select_option("select#chooser-actors-network-pairs", "paragraph")
+    box = page.locator('[data-deferred="actors-network-pairs"]')
+    box.locator("table").first.wait_for()
+    header = box.locator("table").first.locator("th").all_inner_texts()
+    assert "associated" in header and "p" in header
+    assert box.locator("td", has_text="yes").count() >= 1
+    assert v.problems == []

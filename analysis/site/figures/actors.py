@@ -32,8 +32,9 @@ __all__ = [
 TYPE_COLOURS: dict[str, str] = {
     "person": "#0072B2",
     "organisation": "#D55E00",
-    "place": "#009E73",
+    "government": "#E69F00",
     "group": "#CC79A7",
+    "place": "#009E73",
 }
 
 

@@ -23,11 +23,21 @@ from analysis.site.display import name_figure
 from analysis.site.figures.actors import TYPE_COLOURS, label_places, node_sizes
 from analysis.site.markup import escape
 
-__all__ = ["MEASURE_LABELS", "WINDOW_LABELS", "comention_network"]
+__all__ = ["ASSOCIATED", "MEASURE_LABELS", "WINDOW_LABELS", "comention_network"]
 
 #: How the menus and hover texts name the windows and the measures.
 WINDOW_LABELS: dict[str, str] = {"sentence": "same sentence", "paragraph": "same paragraph"}
-MEASURE_LABELS: dict[str, str] = {"count": "count", "dice": "Dice", "pmi": "PMI", "g2": "G2"}
+MEASURE_LABELS: dict[str, str] = {
+    "count": "count",
+    "associated": "associated pairs (G2)",
+    "dice": "Dice",
+    "pmi": "PMI",
+    "g2": "G2",
+}
+
+#: The menu entry that keeps only the pairs that pass the association test,
+#: drawn by their G2 (:func:`analysis.measures.comentions.comentions`).
+ASSOCIATED = "associated"
 
 _EDGE_COLOUR = "rgba(60, 60, 60, 0.55)"
 _NEGATIVE_COLOUR = "rgba(178, 24, 43, 0.55)"
@@ -55,7 +65,7 @@ def comention_network(
     comention_tables: Mapping[str, pd.DataFrame],
     layout_positions: Mapping[str, tuple[float, float]],
     *,
-    measures: Sequence[str] = ("count", "dice", "pmi", "g2"),
+    measures: Sequence[str] = ("count", ASSOCIATED, "pmi", "g2"),
     label_min_mentions: int = 3,
     classes: int = 5,
     widths: tuple[float, float] = (0.8, 8.0),
@@ -74,9 +84,12 @@ def comention_network(
     For every (window, measure) there is one set of line traces, the edges
     grouped into ``classes`` line widths by the measure (equal intervals
     between its smallest and largest value; negative values, PMI below
-    chance, dotted red). For every window an invisible marker at each edge's
-    middle carries the hover text: the pair, the number of windows with both
-    and every measure. Two dropdown menus choose the window (through the
+    chance, dotted red). The measure :data:`ASSOCIATED` draws only the pairs
+    whose ``associated`` column is true, by their G2: the raw count shows who
+    is named together most, this who is named together more than chance.
+    For every window an invisible marker at each edge's middle carries the
+    hover text: the pair, the number of windows with both, every measure and
+    whether the pair is associated. Two dropdown menus choose the window (through the
     traces' ``visible``) and the measure (through the line traces'
     ``opacity``), independently of each other. Each trace's ``meta`` names its
     ``role`` (``edges``, ``edge-hover``, ``nodes``), window and measure.
@@ -180,8 +193,10 @@ def _edge_lines(
     widths: tuple[float, float],
 ) -> list[go.Scatter]:
     """The line traces of one (window, measure): one per width class and sign."""
-    rows = table.sort_values(["actor_a", "actor_b"]).to_dict("records")
     meta = {"window": window, "measure": measure, "role": "edges"}
+    if measure == ASSOCIATED:
+        table, measure = table[table["associated"]], "g2"
+    rows = table.sort_values(["actor_a", "actor_b"]).to_dict("records")
     if not rows:
         return [go.Scatter(x=[], y=[], mode="lines", showlegend=False, hoverinfo="skip", meta=meta)]
     width_of = _width_classes([float(r[measure]) for r in rows], classes=classes, widths=widths)
@@ -227,12 +242,19 @@ def _edge_hover(
         mid_x.append(round((xa + xb) / 2, 4))
         mid_y.append(round((ya + yb) / 2, 4))
         values = " \u00b7 ".join(
-            f"{MEASURE_LABELS.get(m, m)} {_format(m, r[m])}" for m in measures if m != "count"
+            f"{MEASURE_LABELS.get(m, m)} {_format(m, r[m])}"
+            for m in measures
+            if m not in ("count", ASSOCIATED)
         )
+        test = ""
+        if "associated" in r:
+            verdict = "associated" if r["associated"] else "not associated"
+            test = f"<br>{verdict} (expected {r['expected']:.2g}, p = {r['p_value']:.2g})"
         hover.append(
             f"{names[r['actor_a']]} \u2013 {names[r['actor_b']]}<br>"
             f"{WINDOW_LABELS.get(window, window)}: {int(r['count'])}"
             + (f"<br>{values}" if values else "")
+            + test
         )
     return go.Scatter(
         x=mid_x,

@@ -103,35 +103,58 @@ def _names(actors: pd.DataFrame) -> dict[str, str]:
 def edges_text(
     actors: pd.DataFrame, comention_tables: Mapping[str, pd.DataFrame], *, name: str
 ) -> markup.Html:
-    """The text equivalent of the co-mention network: every pair in every window."""
+    """The text equivalent of the co-mention network: every pair in every window.
+
+    With each pair's count, the count chance predicts, the association
+    measures, the p-value of G2 and whether the pair is associated.
+    The table of each window is a panel of a deferred chooser
+    (:func:`analysis.site.markup.chooser`): the site loads it when a reader
+    chooses or filters, so that the page stays light.
+    """
     names = _names(actors)
-    rows = [
-        {
-            "a": (r["actor_a"], names[r["actor_a"]]),
-            "b": (r["actor_b"], names[r["actor_b"]]),
-            "window": _WINDOW_LABELS.get(window, window),
-            "count": r["count"],
-            "dice": r["dice"],
-            "pmi": r["pmi"],
-            "g2": r["g2"],
-        }
-        for window, table in comention_tables.items()
-        for r in table.to_dict("records")
-    ]
-    return markup.figure_text(
-        pd.DataFrame(rows, columns=["a", "b", "window", "count", "dice", "pmi", "g2"]),
-        name=name,
-        caption="Pairs of actors mentioned together, by window",
-        columns={
-            "a": "actor",
-            "b": "actor",
-            "window": "window",
-            "count": "windows with both",
-            "dice": "Dice",
-            "pmi": "PMI",
-            "g2": "G2",
-        },
-        cells={"a": lambda v: register_link(*v), "b": lambda v: register_link(*v)},
+    columns = {
+        "a": "actor",
+        "b": "actor",
+        "count": "windows with both",
+        "expected": "expected",
+        "dice": "Dice",
+        "pmi": "PMI",
+        "g2": "G2",
+        "p_value": "p",
+        "associated": "associated",
+    }
+    panels = []
+    for window, table in comention_tables.items():
+        label = _WINDOW_LABELS.get(window, window)
+        frame = pd.DataFrame(
+            [
+                {
+                    "a": (r["actor_a"], names[r["actor_a"]]),
+                    "b": (r["actor_b"], names[r["actor_b"]]),
+                    **{c: r[c] for c in ("count", "expected", "dice", "pmi", "g2", "p_value")},
+                    "associated": "yes" if r["associated"] else "no",
+                }
+                for r in table.to_dict("records")
+            ],
+            columns=list(columns),
+        )
+        panels.append(
+            (
+                window,
+                f"{label} ({len(frame)} pairs)",
+                markup.data_table(
+                    frame,
+                    name=f"{name}-{window}-data",
+                    caption=f"Pairs of actors mentioned together: {label}",
+                    columns=columns,
+                    cells={"a": lambda v: register_link(*v), "b": lambda v: register_link(*v)},
+                ),
+            )
+        )
+    total = sum(len(t) for t in comention_tables.values())
+    return markup.details(
+        f"The data of this figure as tables ({total} rows)",
+        markup.chooser(f"{name}-pairs", "Window:", panels, deferred=True),
     )
 
 

@@ -30,6 +30,7 @@ from sphinx.util.docutils import SphinxRole
 from analysis.export.dictionary import DATA_DICTIONARY
 from analysis.export.files import FLOAT_DIGITS, Sources
 from analysis.measures import association as measures
+from analysis.measures import comentions as comention_measures
 from analysis.measures import network, terms, tokens
 from analysis.measures.comentions import WINDOWS
 from analysis.measures.statistics import edition_counts
@@ -40,7 +41,14 @@ from analysis.text.edition import Edition
 from analysis.text.register import Register
 from analysis.text.sentences import ABBREVIATIONS
 
-__all__ = ["BIBLIOGRAPHY_STYLE", "AuthorYearStyle", "MethodValue", "method_values"]
+__all__ = [
+    "BIBLIOGRAPHY_STYLE",
+    "AuthorYearStyle",
+    "MethodValue",
+    "associated_pairs",
+    "frequent_pair",
+    "method_values",
+]
 
 
 def _default(function: Callable[..., Any], name: str) -> Any:
@@ -57,6 +65,46 @@ def _summaries_defaults() -> dict[str, str]:
         "textrank-k": str(_default(summaries.summarize, "k")),
         "textrank-damping": str(_default(summaries.rank_sentences, "damping")),
     }
+
+
+def associated_pairs(table: Any, register: Register) -> str:
+    """The pairs of a co-mention table that pass the association test, strongest first.
+
+    Each as "name \u2013 name (k windows, G2 g, p = p)", joined by semicolons; G2
+    to two decimals, p to two significant digits (below 0.001: "p < 0.001");
+    ties by the pair's ids.
+
+    >>> import pandas as pd
+    >>> from analysis.text.register import Actor, Register
+    >>> reg = Register("r", (Actor("a", "A", "place", ("A",), "."),
+    ...                      Actor("b", "B", "place", ("B",), ".")))
+    >>> t = pd.DataFrame({"actor_a": ["a"], "actor_b": ["b"], "count": [3], "g2": [9.1234],
+    ...                   "p_value": [0.00252], "associated": [True]})
+    >>> associated_pairs(t, reg)
+    'A \u2013 B (3 windows, G2 9.12, p = 0.0025)'
+    """
+    names = {a.id: a.name for a in register}
+    rows = table[table["associated"]].sort_values(
+        ["g2", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable"
+    )
+    return "; ".join(
+        f"{names[r.actor_a]} \u2013 {names[r.actor_b]} ({r.count} windows, G2 {r.g2:.2f}, "
+        + ("p < 0.001)" if r.p_value < 0.001 else f"p = {r.p_value:.2g})")
+        for r in rows.itertuples(index=False)
+    )
+
+
+def frequent_pair(table: Any, register: Register) -> str:
+    """The pair named together in most windows, with its expected count, G2 and verdict."""
+    names = {a.id: a.name for a in register}
+    top = table.sort_values(
+        ["count", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable"
+    ).iloc[0]
+    verdict = "associated" if top["associated"] else "not associated"
+    return (
+        f"{names[top['actor_a']]} \u2013 {names[top['actor_b']]}: {top['count']} windows, "
+        f"{top['expected']:.1f} expected, G2 {top['g2']:.2f}, p = {top['p_value']:.2g}, {verdict}"
+    )
 
 
 def method_values(edition: Edition, register: Register) -> dict[str, str]:
@@ -79,6 +127,8 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
         "term-groups": f"{len(terms.term_frequencies(edition)):,}",
         "g2-critical-05": measures.G2_CRITICAL_05,
         "g2-critical-01": measures.G2_CRITICAL_01,
+        "g2-p-05": f"{measures.g2_p_value(measures.G2_CRITICAL_05):.2f}",
+        "g2-p-01": f"{measures.g2_p_value(measures.G2_CRITICAL_01):.2f}",
         "keyness-min-count": _default(terms.keyness, "min_count"),
         "keyness-min-g2": _default(terms.keyness, "min_g2"),
         "log-ratio-correction": _default(measures.log_ratio, "correction"),
@@ -90,6 +140,15 @@ def method_values(edition: Edition, register: Register) -> dict[str, str]:
         "comention-windows": " and ".join(WINDOWS),
         "sentence-pairs": len(src.comentions["sentence"]),
         "paragraph-pairs": len(src.comentions["paragraph"]),
+        "register-patterns": sum(len(a.patterns) for a in register),
+        "register-aliases": sum(len(a.aliases) for a in register),
+        "association-alpha": comention_measures.ALPHA,
+        "association-min-count": comention_measures.MIN_COUNT,
+        "sentence-associated": int(src.comentions["sentence"]["associated"].sum()),
+        "paragraph-associated": int(src.comentions["paragraph"]["associated"].sum()),
+        "sentence-associated-pairs": associated_pairs(src.comentions["sentence"], register),
+        "sentence-frequent-pair": frequent_pair(src.comentions["sentence"], register),
+        "paragraph-associated-pairs": associated_pairs(src.comentions["paragraph"], register),
         "layout-seed": network.LAYOUT_SEED,
         "layout-iterations": _default(network.layout, "iterations"),
         "float-digits": FLOAT_DIGITS,

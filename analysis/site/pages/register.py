@@ -44,8 +44,9 @@ CONTEXT_WORDS = 4
 TYPE_PLURALS: dict[str, str] = {
     "person": "Persons",
     "organisation": "Organisations",
-    "place": "Places",
+    "government": "Governments",
     "group": "Groups",
+    "place": "Places",
 }
 
 
