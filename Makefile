@@ -129,5 +129,5 @@ bench-build: $(STAMP)
 	$(BIN)/python benchmarks/builds.py --test
 
 clean:
-	rm -rf $(BUILD) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(BUILD) .pytest_cache .ruff_cache .hypothesis .coverage
 	find analysis tests benchmarks -name __pycache__ -type d -prune -exec rm -rf {} + 2>/dev/null || true

@@ -38,6 +38,7 @@ _API: dict[str, str] = {
     "WitnessError": "errors",
     "DecisionsError": "errors",
     "RegisterError": "errors",
+    "ExportError": "errors",
     # text processing and terms
     "sentence_tokenizer": "text.sentences",
     "word_tokens": "measures.tokens",

@@ -113,14 +113,16 @@ def tiny() -> tuple[pd.DataFrame, dict[str, pd.DataFrame], dict[str, tuple[float
 
 # --- a small site: the reading text and the register, built by Sphinx ---------------------
 
-WITNESS = "Pena Nieto & <b>Guzman</b> met. Guzman left.\n\nMexico stayed <i>put</i>.\n"
+#: Line 3 holds what Sphinx's smart quotes would rewrite and an HTML comment.
+LITERAL = "\"Yes\" -- 'no'... <!-- c -->"
+WITNESS = f"Pena Nieto & <b>Guzman</b> met. Guzman left.\n\nMexico stayed <i>put</i>. {LITERAL}\n"
 REGISTER = """
 actors:
   - id: guzman
     name: Joaquín <Guzmán>
     type: person
     aliases: [Guzman]
-    description: A trafficker & "El Chapo" <script>x</script>.
+    description: A trafficker & "El Chapo" <script>x</script> -- 'Shorty'... <!-- d -->.
   - id: pena-nieto
     name: Enrique Peña Nieto
     type: person

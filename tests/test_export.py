@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 from analysis import paths
 from analysis.__main__ import main
+from analysis.errors import ExportError
 from analysis.export.dictionary import DATA_DICTIONARY, data_dictionary, json_fields
-from analysis.export.files import APPARATUS_COLUMNS, FILES, export_edition
+from analysis.export.files import APPARATUS_COLUMNS, FILES, export_edition, write_files
 from analysis.export.tei import element_paths
 from analysis.measures.comentions import WINDOWS, comentions
 from analysis.measures.terms import term_frequencies
@@ -293,3 +296,76 @@ def test_a_failing_table_writes_no_file(
     with pytest.raises(ValueError, match="could not be computed"):
         export_edition(edition, tmp_path / "out", register=register)
     assert not (tmp_path / "out").exists()
+
+
+# --- the set of files: all or nothing, one run's set only ----------------------------------
+
+SET_NAMES = [f"file{k:02d}.txt" for k in range(12)]
+
+
+def _export_many(out: str, token: str, times: int, barrier: Any) -> None:
+    for k in range(times):
+        barrier.wait()  # both processes write each round at once
+        write_files(out, {name: f"{token} {k} {name}\n" for name in SET_NAMES})
+
+
+def test_concurrent_exports_leave_one_complete_set(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(2)
+    # Written file by file, two such runs end with files of both (5 trials in 5, by hand).
+    runs = [context.Process(target=_export_many, args=(str(out), t, 40, barrier)) for t in "AB"]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(timeout=120)
+        assert run.exitcode == 0
+    texts = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}
+    assert sorted(texts) == SET_NAMES
+    runs_seen = {
+        text.split(" ")[:2] == texts[SET_NAMES[0]].split(" ")[:2] for text in texts.values()
+    }
+    assert runs_seen == {True}, texts
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two renames"])
+def test_a_new_set_replaces_the_earlier_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exchange: bool
+) -> None:
+    if not exchange:
+        monkeypatch.setattr("analysis.export.files._exchange", lambda a, b: False)
+    out = tmp_path / "out"
+    write_files(out, {"a.txt": "1\n", "b.txt": "1\n"})
+    write_files(out, {"a.txt": "2\n", "b.txt": "2\n"})
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == {
+        "a.txt": "2\n",
+        "b.txt": "2\n",
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_failed_write_leaves_the_earlier_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    write_files(out, {name: "earlier\n" for name in SET_NAMES})
+    original = Path.write_text
+
+    def write_text(self: Path, text: str, *args: object, **kwargs: object) -> int:
+        if self.name == SET_NAMES[-1]:
+            raise OSError(28, "No space left on device", str(self))
+        return original(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", write_text)
+    with pytest.raises(OSError, match="No space left"):
+        write_files(out, {name: "later\n" for name in SET_NAMES})
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == {
+        name: "earlier\n" for name in SET_NAMES
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_an_empty_output_name_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match=r"^: the output folder must be named, not empty$"):
+        write_files("", {"a.txt": "x\n"})

@@ -107,6 +107,11 @@ def test_register_lists_entries_with_anchors_and_locations(site: dict[str, str])
     assert page.index('id="actor-guzman"') < page.index('id="actor-pena-nieto"')
     assert "Joaquín &lt;Guzmán&gt;" in page
     assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x</script>" not in page
+    # Straight quotes, "--", "..." and an HTML comment stand as written, not made typographic.
+    assert (
+        "&quot;El Chapo&quot; &lt;script&gt;x&lt;/script&gt; -- 'Shorty'... &lt;!-- d --&gt;"
+        in page
+    )
     guzman = page.split('id="actor-guzman"', 1)[1].split("</section>", 1)[0]
     assert "2 mentions in 2 sentences" in guzman
     assert 'href="text.html#p1.1"' in guzman and 'href="text.html#p1.2"' in guzman

@@ -96,10 +96,20 @@ def test_text_marks_every_mention_with_its_tooltip(site: dict[str, str]) -> None
     ]
     title = html.unescape(marked[1][1])
     assert title == (
-        'Joaquín <Guzmán> \u2014 person \u2014 A trafficker & "El Chapo" <script>x</script>.'
+        'Joaquín <Guzmán> \u2014 person \u2014 A trafficker & "El Chapo" <script>x</script> '
+        "-- 'Shorty'... <!-- d -->."
     )
     assert "<script>x</script>" not in site["text"]
     assert "&lt;b&gt;" in site["text"]
     # The apparatus mark still opens paragraph 2, before its first mention.
     p2 = site["text"].split('id="p2"', 1)[1]
     assert p2.index("app-mark") < p2.index("actor-mexico")
+
+
+def test_witness_text_stands_literally(site: dict[str, str]) -> None:
+    """Straight quotes, ``--``, ``...`` and an HTML comment of the witness are not rewritten."""
+    page = site["text"]
+    assert "&quot;Yes&quot; -- 'no'...</span>" in page
+    assert "&lt;!-- c --&gt;</span>" in page
+    for curled in ("\u201c", "\u201d", "\u2018", "\u2019", "\u2013", "\u2014", "\u2026"):
+        assert curled not in page.split('id="p2.2"', 1)[1].split("</p>", 1)[0], curled

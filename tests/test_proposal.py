@@ -107,9 +107,13 @@ def test_cli_reorder_writes_decisions_the_export_accepts(folder: Path, capsys) -
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("missing.txt", None, "witness file not found"),
+        ("missing.txt", None, "witness not found"),
         ("blank.txt", b"\n \n\n", "holds no text"),
-        ("latin1.txt", "one\ntwo caf\u00e9\n".encode("latin-1"), ":2: not valid UTF-8"),
+        (
+            "latin1.txt",
+            "one\ntwo caf\u00e9\n".encode("latin-1"),
+            ":2: the witness is not valid UTF-8",
+        ),
     ],
 )
 def test_cli_reorder_bad_witness_is_one_line_and_writes_nothing(

@@ -1,53 +1,21 @@
-"""Reading the register of actors: the real file, and each validation error."""
+"""Reading the register of actors: the real file, and every fault of shape, in one line."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from sources import ACTORS, expect_error, line_of, mutate
 
 from analysis import paths
 from analysis.errors import RegisterError
-from analysis.text.register import ACTOR_TYPES, Register, load_register, parse_register
+from analysis.text.register import ACTOR_TYPES, Register, parse_register
 
 PATH = "seeds/actors.yaml"
-
-VALID = """\
-# a small register
-actors:
-  - id: guzman
-    name: Joaquín Guzmán Loera
-    type: person
-    aliases: [Guzman, El Chapo]
-    description: Mexican drug trafficker.
-  - id: mexico
-    name: Mexico
-    type: place
-    aliases:
-      - Mexico
-    description: The United Mexican States.
-"""
-
-
-def line_of(text: str, snippet: str) -> int:
-    """1-based line of ``text`` on which ``snippet`` stands."""
-    assert text.count(snippet) == 1, snippet
-    return text[: text.index(snippet)].count("\n") + 1
-
-
-def mutate(old: str, new: str) -> str:
-    assert VALID.count(old) == 1, old
-    return VALID.replace(old, new)
-
-
-def expect_error(text: str, line: int | None, pattern: str) -> None:
-    with pytest.raises(RegisterError) as err:
-        parse_register(text, path=PATH)
-    message = str(err.value)
-    where = f"{PATH}:{line}: " if line is not None else f"{PATH}: "
-    assert message.startswith(where), message
-    assert re.search(pattern, message), message
-    assert "\n" not in message
+PENA = "  - id: pena-nieto\n    name: Enrique Peña Nieto\n    type: person\n"
+ALIASES = "[Enrique Pena Nieto, Pena Nieto]"
+DESCRIPTION = "    description: President of Mexico, 2012\u20132018.\n"
+LAST = "    description: North, Central and South America together.\n"
 
 
 # --- the real register ---------------------------------------------------------------------
@@ -106,154 +74,183 @@ def test_lookup_by_id(register: Register) -> None:
 
 
 def test_parse_keeps_file_order_and_plain_strings() -> None:
-    register = parse_register(VALID, path=PATH)
-    assert [a.id for a in register] == ["guzman", "mexico"]
+    register = parse_register(ACTORS, path=PATH)
+    assert [a.id for a in register][:2] == ["guzman", "pena-nieto"]
     guzman = register.actor("guzman")
-    assert guzman.aliases == ("Guzman", "El Chapo")
-    assert all(type(a) is str for a in (*guzman.aliases, guzman.id, guzman.name))
+    assert guzman.aliases == ("Joaquin \u201cEl Chapo\u201d Guzman", "Guzman", "El Chapo", "Chapo")
+    assert all(type(a) is str for a in (*guzman.aliases, guzman.id, guzman.name, guzman.type))
 
 
-# --- validation errors, one by one ---------------------------------------------------------
+# --- every fault, on the real register ------------------------------------------------------
 
-
-def test_unknown_type() -> None:
-    text = mutate("type: place", "type: country")
-    expect_error(
-        text,
-        line_of(text, "type: country"),
-        r"actor mexico: unknown type 'country' \(one of person, organisation, government, "
-        r"group, place\)",
-    )
-
-
-def test_duplicate_id() -> None:
-    text = mutate("  - id: mexico", "  - id: guzman")
-    second = text.index("  - id: guzman", text.index("  - id: guzman") + 1)
-    expect_error(
-        text, text[:second].count("\n") + 1, r"actor id 'guzman' is used twice \(first at line 3\)"
-    )
-
-
-def test_duplicate_alias_across_actors() -> None:
-    text = mutate("      - Mexico\n", "      - Mexico\n      - Guzman\n")
-    expect_error(
-        text,
-        line_of(text, "      - Guzman"),
-        r"actor mexico: alias 'Guzman' is already an alias of actor guzman \(line 6\)",
-    )
-
-
-def test_duplicate_alias_within_an_actor() -> None:
-    text = mutate("aliases: [Guzman, El Chapo]", "aliases: [Guzman, Guzman]")
-    expect_error(text, 6, r"actor guzman: alias 'Guzman' is already an alias of actor guzman")
-
-
-def test_empty_aliases() -> None:
-    text = mutate("aliases: [Guzman, El Chapo]", "aliases: []")
-    expect_error(text, 3, r"actor guzman has no aliases")
-
-
-def test_patterns_may_stand_for_aliases() -> None:
-    text = mutate("aliases: [Guzman, El Chapo]", "aliases: []\n    patterns: ['Guzm[aá]n']")
-    assert parse_register(text, path=PATH).actor("guzman").patterns == ("Guzm[aá]n",)
-    assert parse_register(VALID, path=PATH).actor("guzman").patterns == ()
-
-
-@pytest.mark.parametrize(
-    ("patterns", "message"),
-    [
-        ("'Guzm[an'", r"actor guzman: pattern 'Guzm\[an' is not a regular expression"),
-        ("'(?:x)?'", r"actor guzman: pattern '\(\?:x\)\?' matches the empty text"),
-        ("''", r"actor guzman: pattern '' must be non-empty text"),
-    ],
-)
-def test_bad_patterns(patterns: str, message: str) -> None:
-    text = mutate("aliases: [Guzman, El Chapo]", f"aliases: [Guzman]\n    patterns: [{patterns}]")
-    expect_error(text, 7, message)
-
-
-def test_patterns_must_be_a_list() -> None:
-    text = mutate("aliases: [Guzman, El Chapo]", "aliases: [Guzman]\n    patterns: Guzman")
-    expect_error(text, 7, r"actor guzman: 'patterns' must be a list of regular expressions")
-
-
-MISSING = {
-    "name": ("    name: Mexico\n", ""),
-    "type": ("    type: place\n", ""),
-    "aliases": ("    aliases:\n      - Mexico\n", ""),
-    "description": ("    description: The United Mexican States.\n", ""),
+# Each case: (old snippet of the real file, its replacement, a snippet of the changed file on
+# the line the error names, the pattern of the message).
+CASES = {
+    "unknown type": (
+        PENA,
+        PENA.replace("person", "president"),
+        "type: president",
+        r"actor pena-nieto\.type: 'president' is not one of person, organisation, government, "
+        r"group, place$",
+    ),
+    "id used twice": (
+        "  - id: pena-nieto",
+        "  - id: guzman\n",
+        "  - id: guzman\n\n",
+        r"actor id 'guzman' is used twice \(first at line \d+\)$",
+    ),
+    "alias of another actor": (
+        ALIASES,
+        "[Enrique Pena Nieto, Pena Nieto, Guzman]",
+        "Pena Nieto, Guzman]",
+        r"actor pena-nieto: alias 'Guzman' is already an alias of actor guzman \(line \d+\)$",
+    ),
+    "alias twice in one actor": (
+        ALIASES,
+        "[Enrique Pena Nieto, Pena Nieto, Pena Nieto]",
+        "[Enrique Pena Nieto, Pena",
+        r"alias 'Pena Nieto' is already an alias of actor pena-nieto",
+    ),
+    "alias with outer space": (
+        ALIASES,
+        "[Enrique Pena Nieto, ' Pena Nieto']",
+        "' Pena Nieto'",
+        r"actor pena-nieto: alias ' Pena Nieto' has leading or trailing space$",
+    ),
+    "aliases not a list": (
+        ALIASES,
+        "Pena Nieto",
+        "aliases: Pena Nieto",
+        r"actor pena-nieto\.aliases: must be a list, not text$",
+    ),
+    "alias not text": (
+        ALIASES,
+        "[Enrique Pena Nieto, 1985]",
+        "1985]",
+        r"actor pena-nieto\.aliases\[1\]: must be text, not a whole number$",
+    ),
+    "missing id": (
+        "  - id: pena-nieto\n    name:",
+        "  - name:",
+        "name: Enrique Peña Nieto",
+        r"actors\[1\]: has no 'id'$",
+    ),
+    "missing description": (
+        DESCRIPTION,
+        "",
+        "  - id: pena-nieto",
+        r"actor pena-nieto: has no 'description'$",
+    ),
+    "empty name": (
+        "    name: Enrique Peña Nieto",
+        "    name: '  '",
+        "name: '  '",
+        r"actor pena-nieto\.name: is empty$",
+    ),
+    "name not text": (
+        "    name: Enrique Peña Nieto",
+        "    name: [Enrique]",
+        "name: [Enrique]",
+        r"actor pena-nieto\.name: must be text, not a list$",
+    ),
+    "unknown field, near one": (
+        DESCRIPTION,
+        DESCRIPTION + "    alias: Enrique\n",
+        "alias: Enrique",
+        r"actor pena-nieto: unknown key 'alias' \(did you mean 'aliases'\?\)$",
+    ),
+    "unknown field, none near": (
+        DESCRIPTION,
+        DESCRIPTION + "    born: 1966\n",
+        "born: 1966",
+        r"actor pena-nieto: unknown key 'born' \(keys: id, name, type, aliases, description, "
+        r"patterns\)$",
+    ),
+    "key twice": (
+        DESCRIPTION,
+        DESCRIPTION + "    name: Peña\n",
+        "name: Peña\n",
+        r"key 'name' is given twice \(first at line \d+\)$",
+    ),
+    "id not a slug": (
+        "  - id: pena-nieto",
+        "  - id: Pena_Nieto",
+        "id: Pena_Nieto",
+        r"actors\[1\]\.id: 'Pena_Nieto' must be a slug of lower-case letters, digits and hyphens$",
+    ),
+    "actor not a mapping": (
+        LAST,
+        LAST + "  - just a name\n",
+        "just a name",
+        r"actors\[\d+\]: must be a mapping, not text$",
+    ),
+    "no aliases and no patterns": (
+        ALIASES,
+        "[]",
+        "  - id: pena-nieto",
+        r"actor pena-nieto has no aliases: list the forms as they stand in the text$",
+    ),
+    "pattern not a regular expression": (
+        ALIASES,
+        f"{ALIASES}\n    patterns: ['Pe[nñ']",
+        "patterns: [",
+        r"actor pena-nieto: pattern 'Pe\[nñ' is not a regular expression \(unterminated",
+    ),
+    "pattern matching the empty text": (
+        ALIASES,
+        f"{ALIASES}\n    patterns: ['(?:x)?']",
+        "patterns: [",
+        r"actor pena-nieto: pattern '\(\?:x\)\?' matches the empty text$",
+    ),
+    "patterns not a list": (
+        ALIASES,
+        f"{ALIASES}\n    patterns: Pena",
+        "patterns: Pena",
+        r"actor pena-nieto\.patterns: must be a list, not text$",
+    ),
+    "empty pattern": (
+        ALIASES,
+        f"{ALIASES}\n    patterns: ['']",
+        "patterns: [",
+        r"actor pena-nieto\.patterns\[0\]: is empty$",
+    ),
+    "alias (YAML)": (ALIASES, "*pena", "*pena", r"aliases \(\*name\) are not allowed"),
+    "invalid YAML": (
+        ALIASES,
+        "[Enrique Pena Nieto, Pena Nieto",
+        "description: President of Mexico, 2012",
+        r"not valid YAML: ",
+    ),
 }
 
 
-@pytest.mark.parametrize("field", sorted(MISSING))
-def test_missing_field(field: str) -> None:
-    text = mutate(*MISSING[field])
-    expect_error(text, line_of(text, "id: mexico"), rf"actor mexico has no '{field}'$")
+@pytest.mark.parametrize(("old", "new", "at", "pattern"), CASES.values(), ids=CASES.keys())
+def test_each_fault_of_shape(old: str, new: str, at: str, pattern: str) -> None:
+    text = mutate(ACTORS, old, new)
+    expect_error(
+        RegisterError,
+        lambda: parse_register(text, path=PATH),
+        path=PATH,
+        line=line_of(text, at),
+        pattern=pattern,
+    )
 
 
-def test_missing_id() -> None:
-    text = mutate("  - id: mexico\n    name: Mexico", "  - name: Mexico")
-    expect_error(text, line_of(text, "name: Mexico"), r"an actor has no 'id'$")
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("actors: []\n", r":1: actors: must have at least 1 item\(s\), not 0$"),
+        ("- Mexico\n", r":1: must be a mapping, not a list$"),
+        ("", r":1: has no 'actors'$"),
+    ],
+    ids=["no actors", "a list", "empty"],
+)
+def test_a_register_without_actors(text: str, pattern: str) -> None:
+    expect_error(
+        RegisterError, lambda: parse_register(text, path=PATH), path=PATH, line=1, pattern=pattern
+    )
 
 
-def test_empty_field() -> None:
-    text = mutate("name: Mexico", "name: '  '")
-    expect_error(text, line_of(text, "id: mexico"), r"actor mexico: 'name' is empty")
-
-
-def test_unknown_field() -> None:
-    text = mutate("type: place", "type: place\n    kind: country")
-    expect_error(text, line_of(text, "id: mexico"), r"an actor has an unknown field 'kind'")
-
-
-def test_id_must_be_a_slug() -> None:
-    text = mutate("id: mexico", "id: Mexico_1")
-    expect_error(text, line_of(text, "id: Mexico_1"), r"actor id 'Mexico_1' must be a slug")
-
-
-def test_aliases_must_be_a_list() -> None:
-    text = mutate("aliases: [Guzman, El Chapo]", "aliases: Guzman")
-    expect_error(text, 6, r"actor guzman: 'aliases' must be a list of forms")
-
-
-def test_alias_must_be_text() -> None:
-    text = mutate("aliases: [Guzman, El Chapo]", "aliases: [Guzman, 1985]")
-    expect_error(text, 3, r"actor guzman: alias 1985 must be non-empty text")
-
-
-def test_alias_must_not_have_outer_space() -> None:
-    text = mutate("aliases: [Guzman, El Chapo]", "aliases: [Guzman, ' El Chapo']")
-    expect_error(text, 6, r"alias ' El Chapo' has leading or trailing space")
-
-
-def test_field_must_be_text() -> None:
-    text = mutate("name: Mexico", "name: [Mexico]")
-    expect_error(text, line_of(text, "id: mexico"), r"actor mexico: 'name' must be text")
-
-
-def test_actor_must_be_a_mapping() -> None:
-    text = VALID + "  - just a name\n"
-    expect_error(text, line_of(text, "just a name"), r"an actor must be a mapping")
-
-
-def test_register_must_list_actors() -> None:
-    expect_error("actors: []\n", 1, r"the register lists no actors")
-    expect_error("- Mexico\n", 1, r"the register must be a mapping with a list 'actors'")
-
-
-def test_invalid_yaml_names_the_line() -> None:
-    text = mutate("type: person", "type: [person")
-    with pytest.raises(RegisterError) as err:
-        parse_register(text, path=PATH)
-    assert re.match(rf"{re.escape(PATH)}:\d+: ", str(err.value))
-    assert "\n" not in str(err.value)
-
-
-def test_load_errors(tmp_path) -> None:
-    missing = tmp_path / "none.yaml"
-    with pytest.raises(RegisterError, match=r"none\.yaml: register file not found"):
-        load_register(missing)
-    latin = tmp_path / "latin.yaml"
-    latin.write_bytes("actors: [Pe\u00f1a]".encode("latin-1"))
-    with pytest.raises(RegisterError, match=r"latin\.yaml: register file is not valid UTF-8"):
-        load_register(latin)
+def test_patterns_may_stand_for_aliases() -> None:
+    text = mutate(ACTORS, ALIASES, "[]\n    patterns: ['Pe[nñ]a Nieto']")
+    assert parse_register(text, path=PATH).actor("pena-nieto").patterns == ("Pe[nñ]a Nieto",)

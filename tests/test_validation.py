@@ -1,221 +1,227 @@
-"""Validation of the editorial decisions against the witness: each error, one by one."""
+"""Validation of the editorial decisions against the witness: every fault, on the real file."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from sources import DECISIONS, expect_error, line_of, mutate
 
 from analysis import paths
 from analysis.errors import DecisionsError
 from analysis.text.decisions import parse_decisions
 from analysis.text.edition import Edition, build_edition
-from analysis.text.witness import load_witness
+from analysis.text.witness import Witness, load_witness
 
-DECISIONS_TEXT = paths.DECISIONS.read_text(encoding="utf-8")
 PATH = str(paths.DECISIONS)
+A20 = "    type: heading\n    lines: [388]\n    section: the-flight-of-el-chapo\n"
+SIC = "    type: sic\n    lines: [445]\n"
 
 
 @pytest.fixture(scope="module")
-def witness():
+def witness() -> Witness:
     return load_witness(paths.SEEDS / "000_2cf028e75483853e.txt")
 
 
-def build(witness, text: str) -> Edition:
+def build(witness: Witness, text: str) -> Edition:
     return build_edition(witness, parse_decisions(text, path=PATH))
 
 
-def line_of(text: str, snippet: str) -> int:
-    """1-based line of the file on which ``snippet`` stands."""
-    assert text.count(snippet) == 1, snippet
-    return text[: text.index(snippet)].count("\n") + 1
-
-
-def mutate(old: str, new: str) -> str:
-    assert DECISIONS_TEXT.count(old) == 1, old
-    return DECISIONS_TEXT.replace(old, new)
-
-
-def expect_error(witness, text: str, line: int | None, pattern: str) -> None:
-    with pytest.raises(DecisionsError) as err:
-        build(witness, text)
-    message = str(err.value)
-    where = f"{PATH}:{line}: " if line is not None else f"{PATH}: "
-    assert message.startswith(where), message
-    assert re.search(pattern, message), message
-    assert "\n" not in message
-
-
-def test_span_out_of_range(witness) -> None:
-    text = mutate("{id: p2, spans: [[30, 35]]}", "{id: p2, spans: [[30, 600]]}")
-    expect_error(
-        witness,
-        text,
-        line_of(text, "{id: p2,"),
-        r"paragraph p2: span \[30, 600\] is out of range "
-        r"\(the witness has lines 1 to 542\)",
-    )
-
-
-def test_span_running_backwards(witness) -> None:
-    text = mutate("{id: p2, spans: [[30, 35]]}", "{id: p2, spans: [[35, 30]]}")
-    expect_error(witness, text, line_of(text, "{id: p2,"), r"span \[35, 30\] runs backwards")
-
-
-def test_overlapping_spans(witness) -> None:
-    text = mutate("{id: p3, spans: [[36, 51]]}", "{id: p3, spans: [[33, 51]]}")
-    expect_error(
-        witness,
-        text,
-        line_of(text, "{id: p3,"),
-        r"paragraph p3: span \[33, 51\] overlaps span \[30, 35\] of paragraph p2",
-    )
-
-
-def test_witness_line_used_twice(witness) -> None:
-    text = mutate("{id: p9, spans: [[141, 147]]}", "{id: p9, spans: [[139, 139], [141, 147]]}")
-    expect_error(
-        witness,
-        text,
-        line_of(text, "{id: p9,"),
+# Each case: (old snippet of the real decisions, its replacement, a snippet of the changed
+# file on the line the error names, or None for an error of the whole file, the pattern).
+CASES = {
+    # --- headings and spans ---------------------------------------------------------------
+    "heading lines not consecutive": (
+        "heading_lines: [223, 224]",
+        "heading_lines: [223, 225]",
+        "- id: the-revolving-door",
+        r"section the-revolving-door: heading_lines \[223, 225\] must be consecutive",
+    ),
+    "span running backwards": (
+        "{id: p2, spans: [[30, 35]]}",
+        "{id: p2, spans: [[35, 30]]}",
+        "{id: p2,",
+        r"paragraph p2: span \[35, 30\] runs backwards$",
+    ),
+    "span out of range": (
+        "{id: p2, spans: [[30, 35]]}",
+        "{id: p2, spans: [[30, 600]]}",
+        "{id: p2,",
+        r"paragraph p2: span \[30, 600\] is out of range \(the witness has lines 1 to 542\)$",
+    ),
+    "span taking in a blank line": (
+        "{id: p1, spans: [[1, 20], [22, 29]]}",
+        "{id: p1, spans: [[1, 29]]}",
+        "{id: p1,",
+        r"paragraph p1: span \[1, 29\] takes in blank witness line 21; split the span$",
+    ),
+    "overlapping spans": (
+        "{id: p3, spans: [[36, 51]]}",
+        "{id: p3, spans: [[33, 51]]}",
+        "{id: p3,",
+        r"paragraph p3: span \[33, 51\] overlaps span \[30, 35\] of paragraph p2$",
+    ),
+    "witness line used twice": (
+        "{id: p9, spans: [[141, 147]]}",
+        "{id: p9, spans: [[139, 139], [141, 147]]}",
+        "{id: p9,",
         r"witness line 139 is used twice: by the heading of section "
-        r"who-actually-governs-mexico and by paragraph p9",
-    )
-
-
-def test_non_blank_line_not_used(witness) -> None:
-    text = mutate("{id: p2, spans: [[30, 35]]}", "{id: p2, spans: [[30, 34]]}")
-    with pytest.raises(DecisionsError) as err:
-        build(witness, text)
-    assert str(err.value).startswith(f"{PATH}: witness line 35 ")
-    assert "is not used by any heading or paragraph" in str(err.value)
-
-
-def test_span_taking_in_a_blank_line(witness) -> None:
-    text = mutate("{id: p1, spans: [[1, 20], [22, 29]]}", "{id: p1, spans: [[1, 29]]}")
-    expect_error(
-        witness, text, line_of(text, "{id: p1,"), r"takes in blank witness line 21; split the span"
-    )
-
-
-def test_unknown_section(witness) -> None:
-    text = mutate("section: the-flight-of-el-chapo", "section: the-escape")
-    expect_error(
-        witness,
-        text,
-        line_of(text, "section: the-escape") - 3,
-        r"apparatus entry a20: unknown section 'the-escape'",
-    )
-
-
-def test_empty_paragraph(witness) -> None:
-    text = mutate("{id: p2, spans: [[30, 35]]}", "{id: p2, spans: []}")
-    with pytest.raises(DecisionsError) as err:
-        build(witness, text)
-    assert str(err.value) == (
-        f"{PATH}:{line_of(text, '{id: p2,')}: paragraph p2 is empty: "
-        "it has no spans of witness lines"
-    )
-
-
-def test_join_without_entry(witness) -> None:
-    text = mutate(
+        r"who-actually-governs-mexico and by paragraph p9$",
+    ),
+    "non-blank line not used": (
+        "{id: p2, spans: [[30, 35]]}",
+        "{id: p2, spans: [[30, 34]]}",
+        None,
+        r": witness line 35 \(.*000_2cf028e75483853e\.txt:35\) is not used by any heading or "
+        r"paragraph \(1 such line\(s\)\); nothing may be dropped$",
+    ),
+    # --- the apparatus --------------------------------------------------------------------
+    "apparatus line out of range": (
+        SIC,
+        "    type: sic\n    lines: [9999]\n",
+        "- id: a38",
+        r"apparatus entry a38: witness line 9999 is out of range \(1 to 542\)$",
+    ),
+    "heading entry of an unknown section": (
+        "section: the-flight-of-el-chapo",
+        "section: the-escape",
+        "- id: a20",
+        r"apparatus entry a20: unknown section 'the-escape'$",
+    ),
+    "heading entry on other lines": (
+        A20,
+        A20.replace("[388]", "[389]"),
+        "- id: a20",
+        r"apparatus entry a20: lines \[389\] are not the heading lines of section "
+        r"the-flight-of-el-chapo$",
+    ),
+    "heading without its entry": (
+        A20,
+        '    type: sic\n    lines: [388]\n    reading: "The"\n',
+        "- id: the-flight-of-el-chapo",
+        r"section the-flight-of-el-chapo: no heading entry in the apparatus says where its "
+        r"heading stands$",
+    ),
+    "join that joins nothing": (
+        "    type: join\n    lines: [20, 22]\n",
+        "    type: join\n    lines: [20, 21]\n",
+        "- id: a1\n",
+        r"apparatus entry a1: join of lines 20/21 is not the meeting of two spans of one "
+        r"paragraph$",
+    ),
+    "join without its entry": (
         "    type: join\n    lines: [118, 53]\n",
         '    type: sic\n    lines: [118]\n    reading: "until he became,"\n',
-    )
-    expect_error(
-        witness,
-        text,
-        line_of(text, "{id: p5,"),
-        r"paragraph p5 joins witness lines 118 and 53 but no join entry says why",
-    )
-
-
-def test_division_without_entry(witness) -> None:
-    text = mutate(
+        "{id: p5,",
+        r"paragraph p5 joins witness lines 118 and 53 but no join entry says why$",
+    ),
+    "division that divides nothing": (
+        "    type: division\n    lines: [29, 30]\n",
+        "    type: division\n    lines: [28, 30]\n",
+        "- id: a2\n",
+        r"apparatus entry a2: division of lines 28/30 is not a paragraph break between "
+        r"consecutive witness lines$",
+    ),
+    "division without its entry": (
         "    type: division\n    lines: [29, 30]\n",
         '    type: sic\n    lines: [29]\n    reading: "drop.)"\n',
-    )
-    expect_error(
-        witness,
-        text,
-        line_of(text, "{id: p2,"),
-        r"paragraph p2 begins at witness line 30, right after line 29",
-    )
-
-
-def test_transposition_without_entry(witness) -> None:
-    text = mutate(
+        "{id: p2,",
+        r"paragraph p2 begins at witness line 30, right after line 29 of the previous paragraph, "
+        r"but no division entry gives the evidence for the break$",
+    ),
+    "transposition without its entry": (
         "    type: transposition\n    lines: [413, 423]\n",
         '    type: sic\n    lines: [413]\n    reading: "Mexican"\n',
-    )
+        "{id: p21,",
+        r"paragraph p21 puts witness line 425 after line 411, which W does not, and no "
+        r"transposition entry records the move$",
+    ),
+    "transposition that moves nothing": (
+        SIC,
+        "    type: transposition\n    lines: [30, 35]\n",
+        "- id: a38",
+        r"apparatus entry a38: lines 30-35 keep their place in the order of W; there is no "
+        r"transposition to record$",
+    ),
+    "transposition of part of a span": (
+        SIC,
+        "    type: transposition\n    lines: [53, 60]\n",
+        "- id: a38",
+        r"apparatus entry a38: lines 53-60 do not begin and end with whole spans$",
+    ),
+    "transposition overlapping another": (
+        SIC,
+        "    type: transposition\n    lines: [53, 71]\n",
+        "- id: a38",
+        r"apparatus entry a38: lines 53-71 overlap the transposition a6$",
+    ),
+    "normalisation of an unknown rule": (
+        "    rule: blank-line\n",
+        "    rule: no-such-rule\n",
+        "- id: a34",
+        r"apparatus entry a34: unknown normalisation rule 'no-such-rule' \(one of "
+        r"stray-leading-space, blank-line, em-dash-line-end\)$",
+    ),
+    "normalisation missing a line": (
+        "lines: [1, 40, 119,",
+        "lines: [40, 119,",
+        "- id: a33",
+        r"apparatus entry a33 \(stray-leading-space\) does not list line 1, where the rule "
+        r"applies$",
+    ),
+    "normalisation listing a line too many": (
+        "    lines: [542]\n",
+        "    lines: [541, 542]\n",
+        "- id: a34",
+        r"apparatus entry a34 \(blank-line\) lists line 541, where the rule does not apply$",
+    ),
+    "rule without its normalisation": (
+        "    type: normalisation\n    rule: blank-line\n    lines: [542]\n",
+        '    type: sic\n    lines: [1]\n    reading: "Mexican"\n',
+        None,
+        r": no normalisation entry lists the 1 line\(s\) where the rule 'blank-line' applies "
+        r"\(first: line 542\)$",
+    ),
+    "reading outside the paragraphs": (
+        SIC,
+        "    type: sic\n    lines: [107]\n",
+        "- id: a38",
+        r"apparatus entry a38: witness line 107 is not in a paragraph$",
+    ),
+    "emendation not matching the witness": (
+        'witness: "the United States. would prevail"',
+        'witness: "the United States, would prevail"',
+        "- id: a36",
+        r"apparatus entry a36: 'the United States, would prevail' does not occur exactly once "
+        r"in witness line 247$",
+    ),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "at", "pattern"), CASES.values(), ids=CASES.keys())
+def test_each_fault_against_the_witness(
+    witness: Witness, old: str, new: str, at: str | None, pattern: str
+) -> None:
+    text = mutate(DECISIONS, old, new)
     expect_error(
-        witness,
-        text,
-        line_of(text, "{id: p21,"),
-        r"paragraph p21 puts witness line 425 after line 411, which W does not",
+        DecisionsError,
+        lambda: build(witness, text),
+        path=PATH,
+        line=None if at is None else line_of(text, at),
+        pattern=pattern,
     )
 
 
-def test_transposition_that_moves_nothing(witness) -> None:
-    text = mutate(
-        "    type: sic\n    lines: [445]\n", "    type: transposition\n    lines: [30, 35]\n"
-    )
-    expect_error(
-        witness,
-        text,
-        line_of(text, "lines: [30, 35]") - 2,
-        r"lines 30-35 keep their place in the order of W",
-    )
-
-
-def test_normalisation_must_list_every_line(witness) -> None:
-    text = mutate("lines: [1, 40, 119,", "lines: [40, 119,")
-    expect_error(
-        witness,
-        text,
-        line_of(text, "rule: stray-leading-space") - 2,
-        r"\(stray-leading-space\) does not list line 1, where the rule applies",
-    )
-
-
-def test_emendation_must_match_the_witness(witness) -> None:
-    text = mutate(
-        'witness: "the United States. would prevail"', 'witness: "the United States, would prevail"'
-    )
-    expect_error(
-        witness,
-        text,
-        line_of(text, "type: emendation") - 1,
-        r"'the United States, would prevail' does not occur exactly once in witness "
-        r"line 247",
-    )
-
-
-TRANSPOSITIONS = re.findall(r"type: transposition\n    lines: \[(\d+), (\d+)\]", DECISIONS_TEXT)
+TRANSPOSITIONS = re.findall(r"type: transposition\n    lines: \[(\d+), (\d+)\]", DECISIONS)
 
 
 @pytest.mark.parametrize(("first", "last"), TRANSPOSITIONS)
-def test_each_transposition_is_needed(witness, first: str, last: str) -> None:
+def test_each_transposition_is_needed(witness: Witness, first: str, last: str) -> None:
     """Recording any moved block as a mere *sic* leaves a change of order unexplained."""
     text = mutate(
+        DECISIONS,
         f"type: transposition\n    lines: [{first}, {last}]",
         f'type: sic\n    lines: [{first}]\n    reading: "{witness.line(int(first)).strip()[:3]}"',
     )
     with pytest.raises(DecisionsError, match=r"which W does not, and no transposition entry"):
-        build(witness, text)
-
-
-def test_overlapping_transpositions(witness) -> None:
-    text = mutate(
-        "apparatus:\n",
-        "apparatus:\n  - id: zz\n    type: transposition\n    lines: [53, 60]\n    note: x\n",
-    )
-    with pytest.raises(DecisionsError):
-        build(witness, text)
-    text = mutate(
-        "apparatus:\n",
-        "apparatus:\n  - id: zz\n    type: transposition\n    lines: [53, 71]\n    note: x\n",
-    )
-    with pytest.raises(DecisionsError, match=r"lines 53-71 overlap the transposition"):
         build(witness, text)

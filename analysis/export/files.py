@@ -1,9 +1,11 @@
 """Write the edition and its analyses to files for readers and other tools.
 
 The only module besides the loaders that touches the file system. Every file is
-computed in memory first (:func:`export_files`); only then is each written to a
-temporary name in the output folder and renamed into place
-(:func:`write_files`), so an error never leaves a half-written file behind.
+computed in memory first (:func:`export_files`); only then is the set written,
+into a new folder beside the output folder, which is then swapped in place in
+one step (:func:`write_files`): a reader of the output folder sees the
+complete set of one run, never a partial set or files of two runs, and an
+error leaves the folder as it was.
 Output is byte-for-byte deterministic: rows are sorted by the analysis modules
 with explicit tie-breakers, and every float is written with
 :data:`FLOAT_DIGITS` significant digits.
@@ -14,17 +16,23 @@ with explicit tie-breakers, and every float is written with
 from __future__ import annotations
 
 import csv
+import ctypes
+import errno
+import fcntl
 import io
 import json
 import os
+import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from analysis.errors import ExportError
 from analysis.export.tei import tei_text
 from analysis.measures.comentions import WINDOWS, comentions
 from analysis.measures.mentions import actor_table, find_mentions
@@ -264,26 +272,92 @@ def export_files(edition: Edition, register: Register) -> dict[str, str]:
     return {name: make(src) for name, make in FILES.items()}
 
 
-def write_files(out: str | Path, files: Mapping[str, str]) -> list[Path]:
-    """Write ``{name: text}`` into folder ``out`` atomically; return the paths written.
+#: ``renameat2`` arguments: the current folder, and "exchange the two paths".
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
-    All texts are computed before this is called; each file goes to a temporary
-    name first and is renamed into place, so a failure leaves no partial file.
+
+def _refuse_foreign(out: Path, names: Collection[str]) -> None:
+    """Refuse an output path that is not a new folder, an empty one or an earlier export."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise ExportError(str(out), "the output path exists and is not a folder")
+    if not out.exists():
+        return
+    for entry in sorted(os.scandir(out), key=lambda e: e.name):
+        if entry.name not in names or not entry.is_file(follow_symlinks=False):
+            raise ExportError(
+                str(out),
+                f"the output folder holds '{entry.name}', which the export does not write: "
+                "name a new or empty folder, or one an earlier export wrote",
+            )
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the folders ``a`` and ``b`` in one step (Linux ``renameat2``); False if unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p] * 2 + [ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _put_in_place(staging: Path, out: Path) -> None:
+    """Make the folder ``staging`` the folder ``out``; ``staging`` then holds any earlier set."""
+    if not out.exists():
+        os.rename(staging, out)
+    elif not _exchange(staging, out):
+        # No atomic exchange here: ``out`` is missing for a moment, never partial or mixed.
+        aside = staging.with_suffix(".old")
+        os.rename(out, aside)
+        os.rename(staging, out)
+        os.rename(aside, staging)
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (so that concurrent exports swap one at a time)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def write_files(out: str | Path, files: Mapping[str, str]) -> list[Path]:
+    """Write ``{name: text}`` as the whole content of folder ``out``; return the paths written.
+
+    All texts are computed before this is called. They are written into a new
+    folder beside ``out``, which then takes the place of ``out`` in one step
+    (under a lock on the parent folder, so that concurrent exports leave the
+    set of one of them). ``out`` must be new, empty, or hold only files of
+    ``files`` (an earlier export): anything else raises
+    :class:`~analysis.errors.ExportError`, as does an empty name.
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in files.items():
-        fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            os.replace(tmp, out / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        written.append(out / name)
-    return written
+    if not str(out).strip():
+        raise ExportError(str(out), "the output folder must be named, not empty")
+    out = Path(out).absolute()
+    _refuse_foreign(out, files)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".new"))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8", newline="")
+        with _locked(out.parent):
+            _refuse_foreign(out, files)
+            _put_in_place(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [out / name for name in files]
 
 
 def export_edition(

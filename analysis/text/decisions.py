@@ -1,7 +1,10 @@
 """Read the editorial decisions (``seeds/decisions.yaml``) into plain dataclasses.
 
-This module checks the shape of each entry; :mod:`analysis.text.edition` checks the
-decisions against the witness.
+The shape of the file is declared as data (:data:`SCHEMA`) and checked by
+:mod:`analysis.text.yamlsource`; this module adds the rules that tie fields
+together (a heading and its lines, the lines and fields each apparatus type
+needs, ids used once, a witness path inside the file's folder);
+:mod:`analysis.text.validation` checks the decisions against the witness.
 """
 
 from __future__ import annotations
@@ -10,13 +13,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from analysis.errors import DecisionsError
-from analysis.text.yamlsource import load_yaml, read_source
+from analysis.text.yamlsource import (
+    Either,
+    LineDict,
+    ListOf,
+    MapOf,
+    Number,
+    Record,
+    Text,
+    Whole,
+    parse_source,
+    read_source,
+)
 
 __all__ = [
     "APPARATUS_TYPES",
+    "FIELDS_BY_TYPE",
+    "LINES_BY_TYPE",
+    "SCHEMA",
     "ApparatusDecision",
     "Decisions",
     "ParagraphDecision",
@@ -87,141 +102,153 @@ class Decisions:
     witness_description: str = ""
 
 
-class _Reader:
-    """Field access that reports the file and line of the entry at fault."""
+_SPAN = ListOf(Whole(), min_items=2, max_items=2)
 
-    def __init__(self, path: str) -> None:
-        self.path = path
+#: The schema of the decisions file: one line per field (see :mod:`analysis.text.yamlsource`).
+SCHEMA = Record(
+    required={
+        "witness": Record(
+            required={
+                "path": Text(),
+                "sha256": Text(pattern=r"[0-9a-fA-F]{64}", means="64 hexadecimal digits"),
+            },
+            optional={"siglum": Text(), "description": Text()},
+        ),
+        "sections": ListOf(
+            Record(
+                required={
+                    "id": Text(),
+                    "paragraphs": ListOf(
+                        Record(
+                            required={"id": Text(), "spans": ListOf(_SPAN, min_items=1)},
+                            label="paragraph",
+                        ),
+                        min_items=1,
+                    ),
+                },
+                optional={"heading": Text(nullable=True), "heading_lines": ListOf(Whole())},
+                label="section",
+            ),
+            min_items=1,
+        ),
+        "apparatus": ListOf(
+            Record(
+                required={
+                    "id": Text(),
+                    "type": Text(choices=APPARATUS_TYPES),
+                    "lines": ListOf(Whole(), min_items=1),
+                    "note": Text(),
+                },
+                optional={
+                    "section": Text(),
+                    "rule": Text(),
+                    "witness": Text(),
+                    "reading": Text(),
+                    "score": Number(),  # of a proposed join or transposition (reorder)
+                },
+                label="apparatus entry",
+            )
+        ),
+    },
+    optional={
+        "work": Record(
+            optional={
+                "author": Text(),
+                "title": Text(),
+                "publisher": Text(),
+                "place": Text(),
+                "date": Either((Text(), Whole())),
+                "year": Whole(),
+            }
+        ),
+        "edition": Record(
+            optional={"title": Text(), "editors": Text(), "version": Text(), "date": Text()}
+        ),
+        "rules": MapOf(Text()),
+    },
+)
 
-    def fail(self, entry: Any, message: str) -> DecisionsError:
-        return DecisionsError(self.path, message, line=getattr(entry, "line", None))
-
-    def get(self, entry: Any, key: str, kind: type | tuple[type, ...], what: str) -> Any:
-        if not isinstance(entry, dict):
-            raise self.fail(entry, f"{what} must be a mapping")
-        if key not in entry:
-            raise self.fail(entry, f"{what} has no '{key}'")
-        value = entry[key]
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise self.fail(entry, f"{what}: '{key}' must be {_kind_name(kind)}")
-        return value
-
-    def line_numbers(self, entry: Any, value: Any, what: str) -> tuple[int, ...]:
-        if not isinstance(value, list) or not all(
-            isinstance(n, int) and not isinstance(n, bool) for n in value
-        ):
-            raise self.fail(entry, f"{what}: line numbers must be a list of whole numbers")
-        return tuple(value)
+#: How many witness lines an apparatus entry of each type names (others: any number).
+LINES_BY_TYPE = {"join": 2, "division": 2, "transposition": 2, "emendation": 1, "sic": 1}
+#: The optional fields an apparatus entry of each type must give.
+FIELDS_BY_TYPE = {
+    "heading": ("section",),
+    "normalisation": ("rule",),
+    "emendation": ("witness", "reading"),
+    "sic": ("reading",),
+}
+#: The optional text fields of an apparatus entry.
+_OPTIONAL = ("section", "rule", "witness", "reading")
 
 
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {str: "text", int: "a whole number", list: "a list", dict: "a mapping"}
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
+def _fold(text: str) -> str:
+    """Text with every run of white space made one space."""
+    return " ".join(text.split())
 
 
-def _paragraph(r: _Reader, entry: Any, section_id: str) -> ParagraphDecision:
-    pid = r.get(entry, "id", str, f"a paragraph of section {section_id}")
-    spans_raw = r.get(entry, "spans", list, f"paragraph {pid}")
-    if not spans_raw:
-        raise r.fail(entry, f"paragraph {pid} is empty: it has no spans of witness lines")
-    spans = []
-    for span in spans_raw:
-        pair = r.line_numbers(entry, span, f"paragraph {pid}")
-        if len(pair) != 2:
-            raise r.fail(entry, f"paragraph {pid}: span {list(pair)} must be [first, last]")
-        spans.append((pair[0], pair[1]))
-    return ParagraphDecision(id=pid, spans=tuple(spans), source_line=entry.line)
+def _paragraph(entry: LineDict) -> ParagraphDecision:
+    spans = tuple((first, last) for first, last in entry["spans"])
+    return ParagraphDecision(id=str(entry["id"]), spans=spans, source_line=entry.line)
 
 
-def _section(r: _Reader, entry: Any) -> SectionDecision:
-    sid = r.get(entry, "id", str, "a section")
-    heading = entry.get("heading") if isinstance(entry, dict) else None
-    if heading is not None and not isinstance(heading, str):
-        raise r.fail(entry, f"section {sid}: 'heading' must be text or null")
-    heading_lines = r.line_numbers(entry, entry.get("heading_lines", []), f"section {sid}")
+def _section(entry: LineDict, *, path: str) -> SectionDecision:
+    heading = entry.get("heading")
+    heading_lines = tuple(entry.get("heading_lines", ()))
     if (heading is None) != (not heading_lines):
-        raise r.fail(entry, f"section {sid}: a heading needs heading_lines, and only a heading")
-    paragraphs = r.get(entry, "paragraphs", list, f"section {sid}")
-    if not paragraphs:
-        raise r.fail(entry, f"section {sid} has no paragraphs")
+        raise DecisionsError(
+            path,
+            f"section {entry['id']}: a heading needs heading_lines, and only a heading",
+            line=entry.line,
+        )
     return SectionDecision(
-        id=sid,
-        heading=heading,
+        id=str(entry["id"]),
+        heading=None if heading is None else str(heading),
         heading_lines=heading_lines,
-        paragraphs=tuple(_paragraph(r, p, sid) for p in paragraphs),
+        paragraphs=tuple(_paragraph(p) for p in entry["paragraphs"]),
         source_line=entry.line,
     )
 
 
-def _apparatus(r: _Reader, entry: Any) -> ApparatusDecision:
-    aid = r.get(entry, "id", str, "an apparatus entry")
-    kind = r.get(entry, "type", str, f"apparatus entry {aid}")
-    if kind not in APPARATUS_TYPES:
-        raise r.fail(
-            entry,
-            f"apparatus entry {aid}: unknown type '{kind}' (one of {', '.join(APPARATUS_TYPES)})",
+def _apparatus(entry: LineDict, *, path: str) -> ApparatusDecision:
+    aid, kind, lines = str(entry["id"]), str(entry["type"]), tuple(entry["lines"])
+    if kind in LINES_BY_TYPE and len(lines) != LINES_BY_TYPE[kind]:
+        raise DecisionsError(
+            path,
+            f"apparatus entry {aid}: a {kind} names {LINES_BY_TYPE[kind]} line(s)",
+            line=entry.line,
         )
-    lines = r.line_numbers(entry, r.get(entry, "lines", list, f"apparatus entry {aid}"), aid)
-    if not lines:
-        raise r.fail(entry, f"apparatus entry {aid} names no witness line")
-    note = r.get(entry, "note", str, f"apparatus entry {aid}").strip()
-    if not note:
-        raise r.fail(entry, f"apparatus entry {aid} gives no reason in its note")
-    optional: dict[str, str | None] = {}
-    for key in ("section", "rule", "witness", "reading"):
-        value = entry.get(key)
-        if value is not None and not isinstance(value, str):
-            raise r.fail(entry, f"apparatus entry {aid}: '{key}' must be text")
-        optional[key] = value
-    required = {
-        "join": 2,
-        "division": 2,
-        "transposition": 2,
-        "emendation": 1,
-        "sic": 1,
-    }
-    if kind in required and len(lines) != required[kind]:
-        raise r.fail(entry, f"apparatus entry {aid}: a {kind} names {required[kind]} line(s)")
-    needs = {
-        "heading": ("section",),
-        "normalisation": ("rule",),
-        "emendation": ("witness", "reading"),
-        "sic": ("reading",),
-    }
-    for key in needs.get(kind, ()):
-        if optional[key] is None:
-            raise r.fail(entry, f"apparatus entry {aid}: a {kind} needs '{key}'")
+    for key in FIELDS_BY_TYPE.get(kind, ()):
+        if key not in entry:
+            raise DecisionsError(
+                path, f"apparatus entry {aid}: a {kind} needs '{key}'", line=entry.line
+            )
+    optional = {k: None if entry.get(k) is None else str(entry[k]) for k in _OPTIONAL}
     return ApparatusDecision(
         id=aid,
         type=kind,
         lines=lines,
-        note=" ".join(note.split()),
+        note=_fold(entry["note"]),
         source_line=entry.line,
         **optional,
     )
 
 
-def parse_decisions(text: str, *, path: str) -> Decisions:
-    """Parse the decisions YAML text; ``path`` names the file in errors.
+def _witness_path(witness: LineDict, *, path: str) -> str:
+    """The witness path, relative to the decisions file's folder and not climbing out of it."""
+    relative = witness["path"]
+    if Path(relative).is_absolute() or ".." in Path(relative).parts:
+        raise DecisionsError(
+            path,
+            f"witness.path: '{relative}' must be a path inside the folder of the decisions "
+            "file, relative to it",
+            line=relative.line,
+        )
+    return str(Path(path).parent / relative)
 
-    The witness path in the file is resolved relative to the file's folder.
-    """
-    r = _Reader(path)
-    try:
-        data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise DecisionsError(path, problem, line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict):
-        raise DecisionsError(path, "the decisions file must be a YAML mapping", line=1)
-    witness = r.get(data, "witness", dict, "the decisions file")
-    sections = tuple(_section(r, s) for s in r.get(data, "sections", list, "the decisions file"))
-    entries = r.get(data, "apparatus", list, "the decisions file")
-    apparatus = tuple(_apparatus(r, a) for a in entries)
+
+def _check_ids(path: str, items: tuple[Any, ...]) -> None:
     seen: dict[str, int] = {}
-    for item in (*sections, *(p for s in sections for p in s.paragraphs), *apparatus):
+    for item in items:
         if item.id in seen:
             raise DecisionsError(
                 path,
@@ -229,22 +256,40 @@ def parse_decisions(text: str, *, path: str) -> Decisions:
                 line=item.source_line,
             )
         seen[item.id] = item.source_line
+
+
+def parse_decisions(text: str, *, path: str) -> Decisions:
+    """Parse the decisions YAML text against :data:`SCHEMA`; ``path`` names the file in errors.
+
+    The witness path in the file is resolved relative to the file's folder.
+    """
+    data = parse_source(text, schema=SCHEMA, path=path, error=DecisionsError)
+    sections = tuple(_section(s, path=path) for s in data["sections"])
+    apparatus = tuple(_apparatus(a, path=path) for a in data["apparatus"])
+    _check_ids(path, (*sections, *(p for s in sections for p in s.paragraphs), *apparatus))
+    witness = data["witness"]
     return Decisions(
         path=path,
-        witness_path=str(Path(path).parent / r.get(witness, "path", str, "witness")),
-        witness_sha256=r.get(witness, "sha256", str, "witness"),
+        witness_path=_witness_path(witness, path=path),
+        witness_sha256=str(witness["sha256"]),
         siglum=str(witness.get("siglum", "W")),
-        witness_description=" ".join(str(witness.get("description", "")).split()),
+        witness_description=_fold(witness.get("description", "")),
         sections=sections,
         apparatus=apparatus,
-        work=dict(data.get("work") or {}),
-        edition=dict(data.get("edition") or {}),
-        rules={k: " ".join(str(v).split()) for k, v in (data.get("rules") or {}).items()},
+        work=_plain(data.get("work", {})),
+        edition=_plain(data.get("edition", {})),
+        rules={str(k): _fold(v) for k, v in data.get("rules", {}).items()},
     )
 
 
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    """A record's values as plain ``str`` and ``int``."""
+    return {str(k): v if isinstance(v, int) else str(v) for k, v in record.items()}
+
+
 def load_decisions(path: str | Path) -> Decisions:
-    """Read the decisions file at ``path``."""
+    """Read the decisions file at ``path`` (at most 1 MiB of UTF-8)."""
     path = Path(path)
-    text = read_source(path, error=DecisionsError, what="decisions file")
-    return parse_decisions(text, path=str(path))
+    return parse_decisions(
+        read_source(path, error=DecisionsError, what="decisions file"), path=str(path)
+    )

@@ -332,5 +332,9 @@ def _anchor(
 def load_edition(decisions_path: str | Path | None = None) -> Edition:
     """Read the decisions file (default ``seeds/decisions.yaml``) and its witness."""
     decisions = load_decisions(decisions_path or paths.DECISIONS)
-    witness = load_witness(decisions.witness_path, sha256=decisions.witness_sha256)
+    witness = load_witness(
+        decisions.witness_path,
+        sha256=decisions.witness_sha256,
+        folder=Path(decisions.path).parent,
+    )
     return build_edition(witness, decisions)

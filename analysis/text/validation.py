@@ -62,7 +62,8 @@ def _reading_items(decisions: Decisions) -> list[_Item]:
     return items
 
 
-def _check_lines(decisions: Decisions, witness: Witness, items: list[_Item]) -> None:
+def _check_spans(decisions: Decisions, witness: Witness, items: list[_Item]) -> None:
+    """Every span runs forwards, within the witness, over non-blank lines only."""
     n = len(witness.lines)
     for item in items:
         if item.first > item.last:
@@ -86,6 +87,10 @@ def _check_lines(decisions: Decisions, witness: Witness, items: list[_Item]) -> 
                     f"in blank witness line {line}; split the span",
                     item.source_line,
                 )
+
+
+def _check_overlaps(decisions: Decisions, items: list[_Item]) -> None:
+    """No witness line is taken by two headings or spans."""
     ordered = sorted(items, key=lambda i: (i.first, i.last, i.source_line))
     for a, b in itertools.pairwise(ordered):
         if b.first <= a.last:
@@ -101,6 +106,11 @@ def _check_lines(decisions: Decisions, witness: Witness, items: list[_Item]) -> 
                 f"[{a.first}, {a.last}] of {a.owner}",
                 b.source_line,
             )
+
+
+def _check_all_used(decisions: Decisions, witness: Witness, items: list[_Item]) -> None:
+    """Every non-blank witness line is in a heading or a paragraph: nothing is dropped."""
+    n = len(witness.lines)
     used = {line for i in items for line in range(i.first, i.last + 1)}
     unused = [k for k in range(1, n + 1) if k not in used and not witness.is_blank(k)]
     if unused:
@@ -113,7 +123,8 @@ def _check_lines(decisions: Decisions, witness: Witness, items: list[_Item]) -> 
         )
 
 
-def _check_apparatus(decisions: Decisions, witness: Witness, items: list[_Item]) -> None:
+def _by_type(decisions: Decisions, witness: Witness) -> dict[str, list[ApparatusDecision]]:
+    """The apparatus entries by type, once every line they name is known to be in the witness."""
     n = len(witness.lines)
     by_type: dict[str, list[ApparatusDecision]] = {}
     for entry in decisions.apparatus:
@@ -125,11 +136,14 @@ def _check_apparatus(decisions: Decisions, witness: Witness, items: list[_Item])
                     entry.source_line,
                 )
         by_type.setdefault(entry.type, []).append(entry)
+    return by_type
 
-    # headings: one entry for each titled section, naming its lines
+
+def _check_headings(decisions: Decisions, entries: list[ApparatusDecision]) -> None:
+    """One heading entry for each titled section, naming its heading lines."""
     sections = {s.id: s for s in decisions.sections}
     headed = set()
-    for entry in by_type.get("heading", []):
+    for entry in entries:
         section = sections.get(entry.section or "")
         if section is None:
             raise _fail(
@@ -154,8 +168,13 @@ def _check_apparatus(decisions: Decisions, witness: Witness, items: list[_Item])
                 section.source_line,
             )
 
-    # joins within paragraphs, divisions between W-continuous paragraphs
-    paragraphs = [p for s in decisions.sections for p in s.paragraphs]
+
+def _check_joins_and_divisions(
+    decisions: Decisions,
+    by_type: dict[str, list[ApparatusDecision]],
+    paragraphs: list[ParagraphDecision],
+) -> None:
+    """A join for each meeting of spans in a paragraph; a division for each W-continuous break."""
     joins = {
         (a[1], b[0]): p for p in paragraphs for a, b in zip(p.spans, p.spans[1:], strict=False)
     }
@@ -182,12 +201,16 @@ def _check_apparatus(decisions: Decisions, witness: Witness, items: list[_Item])
         "division entry gives the evidence for the break",
     )
 
-    # transpositions: every change of order is recorded, and only changes of order
-    check_transpositions(decisions, witness, items, by_type.get("transposition", []))
 
-    _check_normalisations(decisions, witness, by_type.get("normalisation", []), paragraphs)
+def _check_readings(
+    decisions: Decisions,
+    witness: Witness,
+    entries: list[ApparatusDecision],
+    paragraphs: list[ParagraphDecision],
+) -> None:
+    """Each emendation or *sic* names a paragraph line on which its reading occurs exactly once."""
     used_lines = {line for p in paragraphs for a, b in p.spans for line in range(a, b + 1)}
-    for entry in by_type.get("emendation", []) + by_type.get("sic", []):
+    for entry in entries:
         line = entry.lines[0]
         if line not in used_lines:
             raise _fail(
@@ -284,5 +307,16 @@ def _check_normalisations(
 def validate(decisions: Decisions, witness: Witness) -> None:
     """Check ``decisions`` against ``witness``; raise a one-line error at the first fault."""
     items = _reading_items(decisions)
-    _check_lines(decisions, witness, items)
-    _check_apparatus(decisions, witness, items)
+    _check_spans(decisions, witness, items)
+    _check_overlaps(decisions, items)
+    _check_all_used(decisions, witness, items)
+    by_type = _by_type(decisions, witness)
+    paragraphs = [p for s in decisions.sections for p in s.paragraphs]
+    _check_headings(decisions, by_type.get("heading", []))
+    _check_joins_and_divisions(decisions, by_type, paragraphs)
+    # every change of order is recorded as a transposition, and only changes of order
+    check_transpositions(decisions, witness, items, by_type.get("transposition", []))
+    _check_normalisations(decisions, witness, by_type.get("normalisation", []), paragraphs)
+    _check_readings(
+        decisions, witness, by_type.get("emendation", []) + by_type.get("sic", []), paragraphs
+    )

@@ -1,4 +1,4 @@
-"""Read the witness *W*: check that it is present, UTF-8 and unchanged."""
+"""Read the witness *W*: check that it is present, in its folder, UTF-8 and unchanged."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.errors import WitnessError
+from analysis.text.sourcefile import decode_utf8, read_limited
 
 __all__ = ["Witness", "load_witness", "parse_witness"]
 
@@ -43,14 +44,7 @@ def parse_witness(data: bytes, *, path: str, sha256: str | None = None) -> Witne
     (' two', False)
     """
     digest = hashlib.sha256(data).hexdigest()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise WitnessError(
-            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column})", line=line
-        ) from None
+    text = decode_utf8(data, path=path, error=WitnessError, what="witness")
     if sha256 is not None and digest != sha256.lower():
         raise WitnessError(
             path,
@@ -60,13 +54,24 @@ def parse_witness(data: bytes, *, path: str, sha256: str | None = None) -> Witne
     return Witness(path=path, sha256=digest, lines=tuple(text.split("\n")))
 
 
-def load_witness(path: str | Path, *, sha256: str | None = None) -> Witness:
-    """Read the witness file at ``path`` (the only I/O of this module)."""
+def load_witness(
+    path: str | Path, *, sha256: str | None = None, folder: str | Path | None = None
+) -> Witness:
+    """Read the witness file at ``path`` (the only I/O of this module).
+
+    With ``folder``, the witness must be a regular file inside it once every
+    symbolic link is followed (the decisions name their witness relative to
+    their own folder, and nothing else may be read and published). The file
+    must be at most :data:`~analysis.text.sourcefile.MAX_BYTES` long.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise WitnessError(str(path), "witness file not found") from None
-    except OSError as exc:
-        raise WitnessError(str(path), f"cannot read the witness ({exc.strerror})") from None
+        outside = folder is not None and not path.resolve().is_relative_to(Path(folder).resolve())
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise WitnessError(str(path), "cannot resolve the witness path") from None
+    if outside:
+        raise WitnessError(
+            str(path), f"the witness is not inside {folder}, the folder of the decisions file"
+        )
+    data = read_limited(path, error=WitnessError, what="witness")
     return parse_witness(data, path=str(path), sha256=sha256)

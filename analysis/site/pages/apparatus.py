@@ -28,7 +28,7 @@ _GROUPS = (
 class EditionApparatus(_Page):
     """The apparatus: every intervention, located in the text and in the witness."""
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
         paragraphs = {p.id: p for p in edition.paragraphs}
         sections = {s.id: s for s in edition.sections}

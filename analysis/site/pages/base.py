@@ -65,9 +65,27 @@ def _slug(text: str) -> str:
 
 
 class _Page(SphinxDirective):
-    """Shared helpers: links between the edition's pages."""
+    """Shared helpers: links between the edition's pages; output exempt from smart quotes.
+
+    A page directive defines :meth:`make`. Text from the witness and the
+    register is shown as it stands: Sphinx would otherwise curl its straight
+    quotes and turn ``--`` and ``...`` into dashes and an ellipsis, so
+    :meth:`run` marks every node :meth:`make` returns with
+    ``support_smartquotes = False``, which Sphinx honours for all it contains.
+    """
 
     has_content = False
+
+    def make(self) -> list[nodes.Node]:
+        """The nodes of the directive."""
+        raise NotImplementedError
+
+    def run(self) -> list[nodes.Node]:
+        result = self.make()
+        for node in result:
+            if isinstance(node, nodes.Element):
+                node["support_smartquotes"] = False
+        return result
 
     def uri(self, part: str, anchor: str = "") -> str:
         doc = DOCS[part]

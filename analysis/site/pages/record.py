@@ -47,7 +47,7 @@ def page_url(base: str, docname: str) -> str:
 class EditionRecord(_Page):
     """The bibliographic record of the essay and of the edition, and how to cite."""
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
         work, ed = edition.decisions.work, edition.decisions.edition
         fields = nodes.field_list(classes=["edition-record"])

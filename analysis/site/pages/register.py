@@ -202,7 +202,7 @@ def register_groups(
 class EditionRegister(_Page):
     """The register of actors: by type, each with its forms, mentions and co-mentions."""
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
         register, mentions = current_actors(
             self.config.edition_decisions, self.config.edition_register

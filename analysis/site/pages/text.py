@@ -99,7 +99,7 @@ def actor_title(actor: Actor) -> str:
 class EditionText(_Page):
     """The reading text: sections, numbered paragraphs, apparatus marks, witness lines."""
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
         register, mentions = current_actors(
             self.config.edition_decisions, self.config.edition_register

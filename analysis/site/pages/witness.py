@@ -21,7 +21,7 @@ __all__ = ["EditionWitness"]
 class EditionWitness(_Page):
     """The witness as received: every line numbered, linked to where it went."""
 
-    def run(self) -> list[nodes.Node]:
+    def make(self) -> list[nodes.Node]:
         edition = current_edition(self.config.edition_decisions)
         places = edition.line_places()
         paragraphs = {p.id: p for p in edition.paragraphs}
