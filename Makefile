@@ -33,7 +33,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # their "is ignored" notes are dropped from the install log.
 PIP_QUIET := { grep -v "is ignored: it is neither a file nor a directory" || true; }
 
-.PHONY: venv setup site browser test lint lab lock export bench bench-build clean
+.PHONY: venv setup site browser test lint lab lock export bench bench-build dist clean
 
 venv setup: $(STAMP)
 
@@ -101,6 +101,25 @@ lock: $(STAMP)
 
 export: $(STAMP)
 	$(BIN)/python -m analysis export --out $(BUILD)/data
+
+# A versioned archive of the site (the data files and inputs are inside it, in
+# _downloads/), ready for any static host, with the checksum of every file in
+# it (SHA256SUMS at its root) and of the archive itself beside it. The version
+# is the edition's (seeds/decisions.yaml); the archive is the same, byte for
+# byte, for the same site (sorted names, fixed dates and owners).
+DIST := $(BUILD)/dist
+dist: site
+	@version=$$($(BIN)/python -c "from analysis.text.edition import load_edition; \
+	  print(load_edition().decisions.edition['version'])"); \
+	name=chapo-edition-$$version; rm -rf $(DIST)/$$name; mkdir -p $(DIST)/$$name; \
+	cp -r $(SITE)/. $(DIST)/$$name/; rm -rf $(DIST)/$$name/.buildinfo $(DIST)/$$name/.doctrees; \
+	(cd $(DIST)/$$name && find . -type f ! -path ./SHA256SUMS -printf '%P\n' | LC_ALL=C sort \
+	  | xargs -d '\n' sha256sum > SHA256SUMS); \
+	tar --sort=name --mtime='2000-01-01 00:00Z' --owner=0 --group=0 --numeric-owner \
+	  -C $(DIST) -cf - $$name | gzip -n > $(DIST)/$$name.tar.gz; \
+	(cd $(DIST) && sha256sum $$name.tar.gz > $$name.tar.gz.sha256); \
+	rm -rf $(DIST)/$$name; \
+	echo "$(DIST)/$$name.tar.gz: $$(cut -d' ' -f1 $(DIST)/$$name.tar.gz.sha256)"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

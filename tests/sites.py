@@ -47,6 +47,8 @@ def build_site(
     src.mkdir(parents=True, exist_ok=True)
     conf = [
         "extensions = ['analysis.site.extension']",
+        # The base of the absolute addresses the record and the reading text give.
+        "html_baseurl = 'https://example.org/edition/'",
         # A Sphinx app built earlier in this process may have left its nodes,
         # directives and roles registered.
         "suppress_warnings = ['app.add_node', 'app.add_directive', 'app.add_role']",

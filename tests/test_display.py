@@ -125,7 +125,22 @@ def test_extension_loads_plotly_only_on_figure_pages() -> None:
     assert app.added == []
     figure_page = {"body": '<div id="fig-x" class="plotly-graph-div"></div>'}
     display._add_script(app, "analyses/terms", "page.html", figure_page, doctree=object())
-    assert app.added == [display.PLOTLY_JS]
+    assert app.added == [display.PLOTLY_JS, display.TEMPLATES_JS]
+
+
+def test_templates_js_gives_plotlys_light_and_dark_templates() -> None:
+    """The script of the themes' templates holds plotly's own, the dark one on clear paper."""
+    text = display.templates_js()
+    prefix = "window.EDITION_PLOTLY_TEMPLATES = "
+    assert text.startswith(prefix) and text.endswith(";\n")
+    templates = json.loads(text[len(prefix) : -2])
+    assert sorted(templates) == ["dark", "light"]
+    white = pio.templates["plotly_white"].to_plotly_json()["layout"]
+    assert templates["light"]["layout"]["font"] == white["font"]
+    dark = templates["dark"]["layout"]
+    assert dark["paper_bgcolor"] == dark["plot_bgcolor"] == "rgba(0,0,0,0)"
+    assert dark["font"] == pio.templates["plotly_dark"].to_plotly_json()["layout"]["font"]
+    assert text == display.templates_js()
 
 
 def test_extension_serves_plotly_js_as_static_file() -> None:

@@ -104,3 +104,17 @@ def test_line_ranges_and_counts(edition) -> None:
 def test_text_keeps_every_paragraph(site: str) -> None:
     text = site.split('id="p2"', 1)[1]
     assert "## Not a heading" in text
+
+
+def test_citations_give_the_absolute_address_from_the_base_url(site: str) -> None:
+    """The record's example and the text's cite record use html_baseurl, escaped."""
+    assert ">https://example.org/edition/text.html#p2</a>" in site
+    record = site.split('id="edition-citation"', 1)[1].split(">", 1)[0]
+    assert 'data-url="https://example.org/edition/text.html"' in record
+    assert "A &lt;Author&gt;, \u201cT &amp; &lt;T&gt;,\u201d P, 2015; E, ed. Ed" in record
+
+
+def test_apparatus_notes_follow_their_paragraph_for_print(site: str) -> None:
+    """A paragraph with an apparatus mark is followed by its notes (shown in print)."""
+    notes = site.split('class="print-notes', 1)[1].split("</div>", 1)[0]
+    assert "a2 (sic): Kept *as is*." in notes

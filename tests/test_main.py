@@ -118,7 +118,7 @@ CASES = {
     "unknown key": (
         _decisions("\nrules:\n", "\nrulez:\n"),
         "decisions",
-        r":33: unknown key 'rulez' \(did you mean 'rules'\?\)$",
+        r":34: unknown key 'rulez' \(did you mean 'rules'\?\)$",
     ),
     "alias bomb in the decisions": (
         _decisions("witness:\n", BOMB + "witness:\n"),
@@ -152,7 +152,7 @@ CASES = {
             DECISIONS[DECISIONS.index("rules:\n") : DECISIONS.index("sections:\n")], "rules: [x]\n"
         ),
         "decisions",
-        r":33: rules: must be a mapping, not a list$",
+        r":34: rules: must be a mapping, not a list$",
     ),
     "newline in an echoed value": (
         _decisions("  path: " + WITNESS_NAME, '  path: "/etc/x\\nerror: all is well"'),
@@ -177,7 +177,7 @@ CASES = {
     "decision that does not fit the witness": (
         _decisions("{id: p2, spans: [[30, 35]]}", "{id: p2, spans: [[30, 999]]}"),
         "decisions",
-        r":49: paragraph p2: span \[30, 999\] is out of range",
+        r":50: paragraph p2: span \[30, 999\] is out of range",
     ),
 }
 

@@ -6,7 +6,13 @@ import pandas as pd
 import pytest
 
 from analysis.measures.comentions import comentions
-from analysis.site.pages.register import register_groups, sort_key
+from analysis.site.pages.register import (
+    entry_key,
+    mention_context,
+    register_groups,
+    sort_key,
+    surname,
+)
 from analysis.text.register import ACTOR_TYPES
 
 # --- the register -------------------------------------------------------------------
@@ -32,7 +38,7 @@ def test_register_groups_hold_every_actor_and_every_mention(
     assert sum(e.count for e in entries) == len(mentions)
     for kind, es in groups:
         assert all(e.actor.type == kind for e in es)
-        keys = [(sort_key(e.actor.name), e.actor.name) for e in es]
+        keys = [entry_key(e.actor) for e in es]
         assert keys == sorted(keys)
     for e in entries:
         assert sum(n for _, n in e.forms) == e.count
@@ -40,6 +46,36 @@ def test_register_groups_hold_every_actor_and_every_mention(
         assert [s for s, _ in e.mentions] == list(dict.fromkeys(own["sentence_id"]))
         counts = [n for _, n in e.comentioned]
         assert counts == sorted(counts, reverse=True)
+
+
+def test_persons_are_filed_under_their_surname(register) -> None:
+    """The surname starts where a form of the text starts; the register sorts by it."""
+    people = {a.id: a for a in register if a.type == "person"}
+    assert surname(people["guzman"]) == "Guzmán Loera"
+    assert surname(people["pena-nieto"]) == "Peña Nieto"
+    ordered = sorted(people.values(), key=entry_key)
+    assert [a.id for a in ordered].index("guzman") < [a.id for a in ordered].index("pena-nieto")
+
+
+def test_mention_context_keeps_the_words_around_the_mention() -> None:
+    text = "He fled from Altiplano prison through a tunnel"
+    start = text.index("Altiplano")
+    before, form, after = mention_context(text, start, start + len("Altiplano"), words=2)
+    assert (before, form, after) == ("\u2026fled from ", "Altiplano", " prison through\u2026")
+    assert mention_context("Mexico wins", 0, 6, words=3) == ("", "Mexico", " wins")
+
+
+def test_register_groups_give_every_mention_its_context(
+    edition, register, mentions, sentence_pairs
+) -> None:
+    texts = {p.id: p.text for p in edition.paragraphs}
+    groups = register_groups(register, mentions, sentence_pairs, texts=texts)
+    contexts = [c for _, es in groups for e in es for c in e.contexts]
+    assert len(contexts) == len(mentions)
+    sentences = {s.id: s.text for s in edition.sentences}
+    for sentence_id, before, form, after in contexts:
+        assert form in sentences[sentence_id] or form in texts[sentence_id.split(".")[0]]
+        assert (before + form + after).strip("\u2026") in texts[sentence_id.split(".")[0]]
 
 
 def test_register_comentions_are_symmetric(register, mentions, sentence_pairs) -> None:
@@ -67,8 +103,8 @@ def test_register_lists_entries_with_anchors_and_locations(site: dict[str, str])
     page = site["register"]
     for anchor in ("actor-guzman", "actor-pena-nieto", "actor-mexico", "persons", "places"):
         assert f'id="{anchor}"' in page, anchor
-    # Persons by standard name: Enrique Peña Nieto before Joaquín <Guzmán>.
-    assert page.index('id="actor-pena-nieto"') < page.index('id="actor-guzman"')
+    # Persons by surname: Joaquín <Guzmán> before Enrique Peña Nieto.
+    assert page.index('id="actor-guzman"') < page.index('id="actor-pena-nieto"')
     assert "Joaquín &lt;Guzmán&gt;" in page
     assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x</script>" not in page
     # Straight quotes, "--", "..." and an HTML comment stand as written, not made typographic.

@@ -63,6 +63,7 @@ _EDITION_FIELDS = (
     _f("work.place", "string", "place of publication"),
     _f("work.date", "string", "date of publication as printed"),
     _f("work.year", "integer", "year of publication"),
+    _f("work.url", "string", "address of the original publication"),
     _f("edition", "object", "record of this edition"),
     _f("edition.title", "string", "title of the edition"),
     _f("edition.editors", "string", "editors"),

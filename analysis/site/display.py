@@ -17,7 +17,9 @@ a CDN. This module does two things instead:
 * in Sphinx (through :mod:`analysis.site.extension`),
   ``plotly.min.js`` is copied from the installed plotly package to
   ``_static/plotly.min.js`` and loaded by the pages that hold a figure, and by
-  no other page.
+  no other page, with ``_static/plotly-templates.js`` (:data:`TEMPLATES_JS`):
+  plotly's own light and dark templates, which ``edition.js`` applies to the
+  figures when the reader switches the theme.
 
 A page activates the renderer once and then shows figures as usual::
 
@@ -54,6 +56,7 @@ __all__ = [
     "figure_id",
     "name_figure",
     "plotly_js_path",
+    "templates_js",
 ]
 
 RENDERER_NAME = "edition"
@@ -61,6 +64,12 @@ RENDERER_NAME = "edition"
 
 PLOTLY_JS = "plotly.min.js"
 """File name of plotly.js in the site's ``_static`` folder."""
+
+TEMPLATES_JS = "plotly-templates.js"
+"""File name, in ``_static``, of the figures' templates for the light and dark themes."""
+
+#: The plotly templates of each theme of the site; the dark one lets the page show through.
+THEME_TEMPLATES = {"light": "plotly_white", "dark": "plotly_dark"}
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 """Plotly's own MIME type, drawn by Jupyter's plotly extension."""
@@ -214,13 +223,39 @@ def _add_static_file(app: Any) -> None:
     app.config.html_static_path.append(str(plotly_js_path()))
 
 
+def templates_js() -> str:
+    """The script that gives ``edition.js`` plotly's template of each theme of the site.
+
+    The dark template draws on a transparent paper, so that the page's own dark
+    background shows through.
+    """
+    templates: dict[str, Any] = {}
+    for theme, name in sorted(THEME_TEMPLATES.items()):
+        template = pio.templates[name].to_plotly_json()
+        if theme == "dark":
+            layout = template.setdefault("layout", {})
+            layout["paper_bgcolor"] = "rgba(0,0,0,0)"
+            layout["plot_bgcolor"] = "rgba(0,0,0,0)"
+        templates[theme] = template
+    text = json.dumps(templates, sort_keys=True, separators=(",", ":"))
+    return f"window.EDITION_PLOTLY_TEMPLATES = {text};\n"
+
+
+def _write_templates(app: Any, exception: Exception | None) -> None:
+    """Write :func:`templates_js` into the site's ``_static`` folder."""
+    if exception is None and app.builder.format == "html":
+        (Path(app.outdir) / "_static" / TEMPLATES_JS).write_text(templates_js(), encoding="utf-8")
+
+
 def _add_script(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Load plotly.js, synchronously, on a page that holds a figure."""
+    """Load plotly.js and the themes' templates, synchronously, on a page with a figure."""
     if doctree is not None and _FIGURE_MARKER in context.get("body", ""):
         app.add_js_file(PLOTLY_JS)
+        app.add_js_file(TEMPLATES_JS)
 
 
 def add_plotly(app: Any) -> None:
     """Serve plotly.js, from ``_static``, to the pages that show figures."""
     app.connect("builder-inited", _add_static_file)
     app.connect("html-page-context", _add_script)
+    app.connect("build-finished", _write_templates)

@@ -11,7 +11,13 @@ What the pages *About the data* need (registered by :mod:`analysis.site.extensio
   bytes and its SHA-256, computed from the very texts that are written;
 * ``{edition-data-dictionary}`` renders
   :data:`analysis.export.dictionary.DATA_DICTIONARY`: every file, every
-  column, its type and meaning.
+  column, its type and meaning;
+* the inputs of the edition (the witness, the decisions and the register) are
+  copied byte for byte into ``_downloads/inputs/`` (:data:`INPUTS_DIR`), with
+  their own ``SHA256SUMS``, and ``{edition-inputs}`` lists them the same way,
+  so that the export can be made again from the site's files;
+* the theme's page menu offers no download of a page's source, which holds a
+  directive rather than the page's text (:func:`no_source_download`).
 """
 
 from __future__ import annotations
@@ -36,16 +42,32 @@ from analysis.site.pages.base import build_inputs
 __all__ = [
     "CHECKSUMS",
     "DATA_DIR",
+    "INPUTS_DIR",
     "EditionDataDictionary",
     "EditionDownloads",
+    "EditionInputs",
     "checksums_text",
+    "input_files_of",
     "inputs_digest",
+    "no_source_download",
     "site_files",
     "write_site_files",
 ]
 
 #: Folder of the export files in the built site, relative to its root.
 DATA_DIR = "_downloads/data"
+
+#: Folder of the edition's inputs (witness, decisions, register) in the built site.
+INPUTS_DIR = "_downloads/inputs"
+
+#: What each input of the edition is, by its role.
+_INPUT_ROLES = {
+    "witness": "The witness W, byte for byte as received; never edited.",
+    "decisions": "The editors' decisions: sections, paragraphs as spans of witness lines, "
+    "and the apparatus, every entry with its reason.",
+    "register": "The register of actors: standard names, types, the forms in the text, "
+    "identifications.",
+}
 
 #: Name of the checksum file written beside them (``sha256sum -c SHA256SUMS``).
 CHECKSUMS = "SHA256SUMS"
@@ -84,8 +106,18 @@ def checksums_text(files: Mapping[str, str]) -> str:
     return "".join(f"{_sha256(text)}  {name}\n" for name, text in files.items())
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _sha256(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
+
+
+def input_files_of(decisions: str | Path, actors: str | Path) -> dict[str, tuple[str, bytes]]:
+    """The inputs of the edition by file name: ``(role, bytes)``, witness first."""
+    witness = Path(current_edition(str(decisions)).witness.path)
+    out: dict[str, tuple[str, bytes]] = {}
+    for role, path in (("witness", witness), ("decisions", decisions), ("register", actors)):
+        out[Path(path).name] = (role, Path(path).read_bytes())
+    return out
 
 
 class _DataDirective(SphinxDirective):
@@ -166,6 +198,41 @@ class EditionDownloads(_DataDirective):
         return [listing, note]
 
 
+class EditionInputs(_DataDirective):
+    """The inputs of the edition: for each, a link, what it is, its size and its SHA-256."""
+
+    def run(self) -> list[nodes.Node]:
+        listing = nodes.definition_list(classes=["edition-downloads"])
+        here = self.env.app.builder.get_target_uri(self.env.docname)
+        for name, (role, data) in input_files_of(*self.sources()).items():
+            item = nodes.definition_list_item()
+            term = nodes.term(ids=[f"input-{role}"])
+            link = nodes.reference(
+                "", "", refuri=relative_uri(here, f"{INPUTS_DIR}/{name}"), classes=["download"]
+            )
+            link += nodes.literal("", name)
+            term += link
+            term += nodes.Text(f" \u00b7 {len(data):,} bytes")
+            item += term
+            definition = nodes.definition()
+            definition += nodes.paragraph("", _INPUT_ROLES[role])
+            checksum = nodes.paragraph(classes=["checksum"])
+            checksum += nodes.Text("SHA-256 ")
+            checksum += nodes.literal("", _sha256(data), classes=["sha256"])
+            definition += checksum
+            item += definition
+            listing += item
+        note = nodes.paragraph()
+        note += nodes.Text("Their checksums in one file: ")
+        link = nodes.reference(
+            "", "", refuri=relative_uri(here, f"{INPUTS_DIR}/{CHECKSUMS}"), classes=["download"]
+        )
+        link += nodes.literal("", CHECKSUMS)
+        note += link
+        note += nodes.Text(".")
+        return [listing, note]
+
+
 class EditionDataDictionary(_DataDirective):
     """The data dictionary: for every export file, its columns or fields, types and meanings."""
 
@@ -206,6 +273,13 @@ def write_site_files(app: Any, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     decisions, actors = build_inputs(app.config)
+    inputs = input_files_of(decisions, actors)
+    folder = Path(app.outdir) / INPUTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (_, data) in inputs.items():
+        (folder / name).write_bytes(data)
+    sums = "".join(f"{_sha256(data)}  {name}\n" for name, (_, data) in inputs.items())
+    (folder / CHECKSUMS).write_text(sums, encoding="utf-8")
     folder = Path(app.outdir) / DATA_DIR
     stamp = Path(app.doctreedir) / "edition-data.sha256"
     digest = inputs_digest(input_files(decisions, actors))
@@ -220,3 +294,9 @@ def write_site_files(app: Any, exception: BaseException | None) -> None:
     write_files(folder, files)
     stamp.write_text(digest)
     _logger.info("edition data: %d files written to %s", len(files), folder)
+
+
+def no_source_download(app: Any, config: Any) -> None:
+    """Leave the page's source out of the book theme's download menu (it holds no essay text)."""
+    if config.html_theme == "sphinx_book_theme":
+        config.html_theme_options = {**config.html_theme_options, "use_download_button": False}

@@ -8,7 +8,8 @@ style of :mod:`analysis.site.pages.methods`), the configuration values
 ``edition_decisions`` and ``edition_register`` (the inputs of the build,
 ``seeds/`` by default), the site's stylesheet and script
 (``analysis/site/static``), the writing of the export files into the site, and
-plotly.js for the pages with figures (:func:`analysis.site.display.add_plotly`).
+plotly.js for the pages with figures (:func:`analysis.site.display.add_plotly`),
+and the accent-folding search index (:func:`analysis.site.search.add_search`).
 
 It also makes every page depend on what it runs and reads
 (:mod:`analysis.site.dependencies`), so that an incremental build reads, and
@@ -30,7 +31,9 @@ from analysis.site.display import add_plotly
 from analysis.site.downloads import (
     EditionDataDictionary,
     EditionDownloads,
+    EditionInputs,
     inputs_digest,
+    no_source_download,
     write_site_files,
 )
 from analysis.site.pages.apparatus import EditionApparatus
@@ -40,6 +43,7 @@ from analysis.site.pages.register import EditionRegister
 from analysis.site.pages.text import EditionText
 from analysis.site.pages.witness import EditionWitness
 from analysis.site.roles import EditionCount
+from analysis.site.search import add_search
 
 __all__ = ["DIRECTIVES", "ROLES", "STATIC", "setup"]
 
@@ -52,6 +56,7 @@ DIRECTIVES: dict[str, type] = {
     "edition-register": EditionRegister,
     "edition-downloads": EditionDownloads,
     "edition-data-dictionary": EditionDataDictionary,
+    "edition-inputs": EditionInputs,
 }
 
 #: The roles of the edition, by name.
@@ -151,5 +156,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("env-get-outdated", _static_changed)
     app.connect("html-page-context", _defer_panels)
     app.connect("build-finished", write_site_files)
+    app.connect("config-inited", no_source_download)
     add_plotly(app)
+    add_search(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True}

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "figure_text",
     "join",
     "link",
+    "place_link",
+    "plural",
 ]
 
 #: Where the reading text lies, seen from a page in ``book/analyses/``.
@@ -128,6 +131,8 @@ def data_table(
             if col in cells:
                 shown = cells[col](value)
                 text = shown.text if isinstance(shown, Html) else _e(shown)
+            elif isinstance(value, bool | np.bool_):
+                text = "yes" if value else "no"
             elif isinstance(value, float):
                 text = _e(number_format.format(value))
             else:
@@ -136,6 +141,33 @@ def data_table(
         out.append("<tr>" + "".join(row) + "</tr>")
     out.append("</tbody></table>")
     return Html("".join(out))
+
+
+def plural(n: int, noun: str, nouns: str = "") -> str:
+    """``n`` and the noun, in the singular for 1 and in the plural otherwise.
+
+    >>> plural(1, "sentence"), plural(3, "paragraph"), plural(1_200, "entry", "entries")
+    ('1 sentence', '3 paragraphs', '1,200 entries')
+    """
+    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
+
+
+def place_link(address: str) -> Html:
+    """A link, seen from ``book/analyses/``, to a sentence or a witness line, named in words.
+
+    >>> str(place_link("text.html#p12.3"))
+    '<a href="../text.html#p12.3">reading text, ¶\xa012.3</a>'
+    >>> str(place_link("witness.html#w347"))
+    '<a href="../witness.html#w347">witness W, line 347</a>'
+    """
+    page, _, anchor = address.partition("#")
+    if page == "text.html" and anchor.startswith("p"):
+        words = f"reading text, \u00b6\u00a0{anchor[1:]}"
+    elif page == "witness.html" and anchor.startswith("w"):
+        words = f"witness W, line {anchor[1:]}"
+    else:
+        raise ValueError(f"{address}: not a sentence of the text or a line of the witness")
+    return link(words, f"../{address}")
 
 
 def _linker(template: str) -> Callable[[Any], Html]:

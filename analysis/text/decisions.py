@@ -159,6 +159,7 @@ SCHEMA = Record(
                 "place": Text(),
                 "date": Either((Text(), Whole())),
                 "year": Whole(),
+                "url": Text(),  # the address of the original publication
             }
         ),
         "edition": Record(

@@ -1,8 +1,7 @@
-"""The edition's pages in a browser: anchors, figures, search, keyboard, contrast."""
+"""The edition's pages in a browser: anchors, figures, search, keyboard."""
 
 from __future__ import annotations
 
-import itertools
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -29,32 +28,6 @@ FIGURE_PAGES = (
 _HEADINGS_JS = """() => [...document.querySelectorAll(
   'main h1, main h2, main h3, main h4, main h5, main h6')]
   .filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"""
-
-# Contrast of every element of the article that holds text of its own, against the first
-# opaque background behind it (WCAG 2 relative luminance).
-_CONTRAST_JS = """() => {
-  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
-  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const bg = el => { for (let e = el; e; e = e.parentElement) {
-      const c = rgb(getComputedStyle(e).backgroundColor);
-      if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c; }
-    return [255, 255, 255]; };
-  const worst = [];
-  for (const el of document.querySelectorAll('article *')) {
-    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-    if (!own || el.closest('svg, .js-plotly-plot, pre, code')) continue;
-    const style = getComputedStyle(el);
-    if (style.visibility === 'hidden' || style.display === 'none' || !el.offsetParent) continue;
-    const a = lum(rgb(style.color)), b = lum(bg(el));
-    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    const large = parseFloat(style.fontSize) >= 24 ||
-      (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
-    if (ratio < (large ? 3 : 4.5)) worst.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
-  }
-  return worst;
-}"""
 
 
 def _non_blank(png: bytes) -> bool:
@@ -179,20 +152,6 @@ def test_blank_png_is_detected() -> None:
         + chunk(b"IEND", b"")
     )
     assert not _non_blank(png)
-
-
-def test_headings_are_in_order(visit: Callable[[str], Visit], site_page: str) -> None:
-    """One h1 per page, and no heading level skipped going down."""
-    levels = visit(site_page).page.evaluate(_HEADINGS_JS)
-    if site_page in ("search.html", "genindex.html"):
-        return
-    assert levels[:1] == [1] and levels.count(1) == 1, levels
-    for a, b in itertools.pairwise(levels):
-        assert b <= a + 1, levels
-
-
-def test_text_contrast_passes_wcag_aa(visit: Callable[[str], Visit], site_page: str) -> None:
-    assert visit(site_page).page.evaluate(_CONTRAST_JS) == []
 
 
 def test_controls_work_from_the_keyboard(visit: Callable[[str], Visit]) -> None:

@@ -18,15 +18,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 
-def test_page_loads_cleanly(site_dir: Path, visit: Callable[[str], Visit], site_page: str) -> None:
-    """Every page loads with no console error and no request off the site.
-
-    ``site_page`` runs through every page of the built site (see conftest).
-    """
-    record = visit(site_page)
-    assert record.problems == []
-
-
 def test_site_has_pages(site_pages: list[str]) -> None:
     """The page list the browser tests walk has the home and search pages."""
     assert {"index.html", "search.html", "analyses/terms.html"} <= set(site_pages)

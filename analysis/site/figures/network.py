@@ -110,12 +110,44 @@ def comention_network(
             )
         fig.add_trace(_edge_hover(table, window, measures, names, layout_positions))
     edge_count = len(fig.data)
-    degree = {
-        w: pd.concat([t["actor_a"], t["actor_b"]]).value_counts()
-        for w, t in comention_tables.items()
-    }
-    sizes = dict(zip(actor_table["id"], node_sizes(list(actor_table["mentions"])), strict=True))
+    nodes, ranges = _node_traces(
+        actor_table,
+        names,
+        comention_tables,
+        layout_positions,
+        label_min_mentions=label_min_mentions,
+    )
+    fig.add_traces(nodes)
+    _add_menus(fig, windows, measures, edge_count)
+    fig.update_layout(
+        height=640,
+        template="plotly_white",
+        hovermode="closest",
+        margin={"t": 70, "r": 10, "b": 10, "l": 10},
+        xaxis={"visible": False, "range": list(ranges[0])},
+        yaxis={"visible": False, "range": list(ranges[1])},
+        legend={"title": {"text": "type"}, "orientation": "h", "y": -0.02},
+    )
+    return name_figure(fig, name)
+
+
+def _node_traces(
+    actor_table: pd.DataFrame,
+    names: Mapping[str, str],
+    comention_tables: Mapping[str, pd.DataFrame],
+    layout_positions: Mapping[str, tuple[float, float]],
+    *,
+    label_min_mentions: int,
+) -> tuple[list[go.Scatter], tuple[tuple[float, float], tuple[float, float]]]:
+    """One marker trace per type of actor, and the axis ranges that hold them with their labels.
+
+    Markers are sized by mentions (:func:`node_sizes`); actors with at least
+    ``label_min_mentions`` mentions are labelled where the label is clear of
+    the others (:func:`label_places`); the hover box gives the type, the
+    mentions and the degree in each window.
+    """
     ids = list(actor_table["id"])
+    sizes = dict(zip(ids, node_sizes(list(actor_table["mentions"])), strict=True))
     xs = [layout_positions[i][0] for i in ids]
     ys = [layout_positions[i][1] for i in ids]
     pad_x, pad_y = 0.12 * ((max(xs) - min(xs)) or 1), 0.06 * ((max(ys) - min(ys)) or 1)
@@ -136,20 +168,22 @@ def comention_network(
             strict=True,
         )
     )
+    degree = {
+        w: pd.concat([t["actor_a"], t["actor_b"]]).value_counts()
+        for w, t in comention_tables.items()
+    }
+    traces = []
     for kind, colour in TYPE_COLOURS.items():
         rows = actor_table[actor_table["type"] == kind].sort_values("id")
         if rows.empty:
             continue
-        hover = []
-        for r in rows.itertuples(index=False):
-            partners = ", ".join(
-                f"{int(degree[w].get(r.id, 0))} in the {escape(w)}" for w in windows
-            )
-            hover.append(
-                f"<b>{names[r.id]}</b><br>{escape(r.type)}<br>mentions: {int(r.mentions)}"
-                f"<br>degree (actors co-mentioned): {partners}"
-            )
-        fig.add_trace(
+        hover = [
+            f"<b>{names[r.id]}</b><br>{escape(r.type)}<br>mentions: {int(r.mentions)}"
+            "<br>degree (actors co-mentioned): "
+            + ", ".join(f"{int(degree[w].get(r.id, 0))} in the {escape(w)}" for w in degree)
+            for r in rows.itertuples(index=False)
+        ]
+        traces.append(
             go.Scatter(
                 x=[layout_positions[i][0] for i in rows["id"]],
                 y=[layout_positions[i][1] for i in rows["id"]],
@@ -170,17 +204,7 @@ def comention_network(
                 meta={"role": "nodes", "type": kind},
             )
         )
-    _add_menus(fig, windows, measures, edge_count)
-    fig.update_layout(
-        height=640,
-        template="plotly_white",
-        hovermode="closest",
-        margin={"t": 70, "r": 10, "b": 10, "l": 10},
-        xaxis={"visible": False, "range": list(ranges[0])},
-        yaxis={"visible": False, "range": list(ranges[1])},
-        legend={"title": {"text": "type"}, "orientation": "h", "y": -0.02},
-    )
-    return name_figure(fig, name)
+    return traces, ranges
 
 
 def _edge_lines(

@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 
 from analysis.site.display import name_figure
 from analysis.site.figures.terms import SECTION_AXIS, section_ticks
-from analysis.site.markup import escape
+from analysis.site.markup import escape, plural
 
 __all__ = ["actor_mentions", "section_sizes"]
 
@@ -38,7 +38,7 @@ def section_sizes(stats: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Figur
     ticks = section_ticks(list(labels), labels)
     hover = [
         f"<b>{escape(f'{k}. {labels[sid]}')}</b><br>{int(r.words):,} words, "
-        f"{int(r.sentences)} sentences, {int(r.paragraphs)} paragraphs"
+        f"{plural(int(r.sentences), 'sentence')}, {plural(int(r.paragraphs), 'paragraph')}"
         for k, (sid, r) in enumerate(zip(labels, rows.itertuples(), strict=True), 1)
     ]
     fig = make_subplots(

@@ -49,15 +49,39 @@ def _sentence_link(sentence_id: str) -> markup.Html:
     return markup.link(sentence_id, f"{markup.TEXT_PAGE}#{sentence_id}")
 
 
-def actor_table_html(actors: pd.DataFrame) -> markup.Html:
-    """The actor table (:func:`~analysis.measures.mentions.actor_table`), names linked."""
+def text_forms(mentions: pd.DataFrame) -> dict[str, str]:
+    """The forms under which the text names each actor, most frequent first, by actor id.
+
+    >>> surfaces = ["Chapo", "Guzman", "Guzman"]
+    >>> text_forms(pd.DataFrame({"actor_id": ["g", "g", "g"], "surface": surfaces}))
+    {'g': 'Guzman, Chapo'}
+    """
+    out: dict[str, str] = {}
+    for actor_id, group in mentions.groupby("actor_id", sort=True):
+        counts = group["surface"].value_counts()
+        forms = sorted(counts.items(), key=lambda t: (-t[1], t[0]))
+        out[str(actor_id)] = ", ".join(str(form) for form, _ in forms)
+    return out
+
+
+def actor_table_html(actors: pd.DataFrame, *, mentions: pd.DataFrame | None = None) -> markup.Html:
+    """The actor table (:func:`~analysis.measures.mentions.actor_table`), names linked.
+
+    With ``mentions`` (:func:`~analysis.measures.mentions.find_mentions`), a column
+    gives the forms the text uses, so that the table's search finds "Chapo" too.
+    """
     frame = actors.assign(actor=list(zip(actors["id"], actors["name"], strict=True)))
+    forms: dict[str, str] = {}
+    if mentions is not None:
+        forms = text_forms(mentions)
+        frame = frame.assign(forms=[forms.get(i, "\u2013") for i in frame["id"]])
     return markup.data_table(
         frame,
         name="actors",
         caption="The actors of the register, most mentioned first",
         columns={
             "actor": "actor",
+            **({"forms": "forms in the text"} if mentions is not None else {}),
             "type": "type",
             "mentions": "mentions",
             "sentences": "sentences",

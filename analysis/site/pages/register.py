@@ -5,7 +5,9 @@ under which the reading text names it, every sentence that mentions it and
 the actors mentioned with it, in groups by type; the ``{edition-register}``
 directive shows them, each entry anchored as ``actor-<id>`` so that the
 marked mentions of the reading text and the actors page link to it.
-:func:`sort_key` orders names here and on the actors page. Register text
+:func:`sort_key` orders names here and on the actors page; persons are filed
+under their surname (:func:`surname`). Each mention is shown with a few words
+around it (:func:`mention_context`), linked to its sentence. Register text
 reaches the page as docutils text nodes only.
 """
 
@@ -28,9 +30,15 @@ __all__ = [
     "EditionRegister",
     "RegisterEntry",
     "comentioned_actors",
+    "entry_key",
+    "mention_context",
     "register_groups",
     "sort_key",
+    "surname",
 ]
+
+#: Words of context shown on each side of a mention in the register.
+CONTEXT_WORDS = 4
 
 #: Headings of the register's groups, one per type of actor.
 TYPE_PLURALS: dict[str, str] = {
@@ -50,13 +58,16 @@ class RegisterEntry:
     mentions (most frequent first, then by form). ``mentions``: each sentence
     that mentions the actor, in reading order, with its number of mentions
     there. ``comentioned``: the actors mentioned in the same sentence, with
-    the number of such sentences (most first, then by name).
+    the number of such sentences (most first, then by name). ``contexts``:
+    each mention in reading order, as ``(sentence_id, before, form, after)``
+    (:func:`mention_context`).
     """
 
     actor: Actor
     forms: tuple[tuple[str, int], ...]
     mentions: tuple[tuple[str, int], ...]
     comentioned: tuple[tuple[Actor, int], ...]
+    contexts: tuple[tuple[str, str, str, str], ...] = ()
 
     @property
     def count(self) -> int:
@@ -76,6 +87,55 @@ def sort_key(name: str) -> str:
     return plain.removeprefix("the ")
 
 
+def surname(actor: Actor) -> str:
+    """The part of a person's name the register files it under; other names whole.
+
+    It runs from the first word after the given name with which a form in the
+    text begins (the essay's "Guzman" of "Joaquín Guzmán Loera", "Pena Nieto"
+    of "Enrique Peña Nieto"), else it is the last word.
+
+    >>> from analysis.text.register import Actor
+    >>> surname(Actor("x", "Enrique Peña Nieto", "person", ("Pena Nieto",), ""))
+    'Peña Nieto'
+    >>> surname(Actor("y", "George W. Bush", "person", ("George W. Bush",), ""))
+    'Bush'
+    """
+    words = actor.name.split()
+    if actor.type != "person" or len(words) < 2:
+        return actor.name
+    starts = {sort_key(alias.split()[0]) for alias in actor.aliases if alias.split()}
+    for i in range(1, len(words)):
+        if sort_key(words[i]) in starts:
+            return " ".join(words[i:])
+    return words[-1]
+
+
+def entry_key(actor: Actor) -> tuple[str, str, str, str]:
+    """The order of the register: by surname (persons) or name, then name and id."""
+    return (sort_key(surname(actor)), sort_key(actor.name), actor.name, actor.id)
+
+
+def mention_context(
+    text: str, start: int, end: int, *, words: int = CONTEXT_WORDS
+) -> tuple[str, str, str]:
+    """The mention ``text[start:end]`` with up to ``words`` words before and after it.
+
+    A cut context is marked with an ellipsis.
+
+    >>> mention_context("one two three four five six seven", 14, 18, words=2)
+    ('\u2026two three ', 'four', ' five six\u2026')
+    """
+    before = text[:start].split(" ")
+    after = text[end:].split(" ")
+    head = " ".join(before[-words - 1 :])
+    tail = " ".join(after[: words + 1])
+    if len(before) > words + 1:
+        head = "\u2026" + head
+    if len(after) > words + 1:
+        tail += "\u2026"
+    return head, text[start:end], tail
+
+
 def comentioned_actors(comention_table: pd.DataFrame, actor_id: str) -> list[tuple[str, int]]:
     """The actors paired with ``actor_id`` in a co-mention table, with the pair's count."""
     table = comention_table
@@ -87,23 +147,26 @@ def comentioned_actors(comention_table: pd.DataFrame, actor_id: str) -> list[tup
 
 
 def register_groups(
-    register: Register, mentions: pd.DataFrame, comention_table: pd.DataFrame
+    register: Register,
+    mentions: pd.DataFrame,
+    comention_table: pd.DataFrame,
+    *,
+    texts: dict[str, str] | None = None,
 ) -> list[tuple[str, list[RegisterEntry]]]:
     """The register's entries grouped by type, in the order of :data:`ACTOR_TYPES`.
 
     ``mentions`` is :func:`analysis.measures.mentions.find_mentions` (in reading order);
     ``comention_table`` is :func:`analysis.measures.comentions.comentions` for the
     window whose partners the register lists (the sentence). Within a group
-    the entries are in the order of :func:`sort_key` of the standard name,
-    then name, then id. Types without an actor are left out.
+    the entries are in the order of :func:`entry_key` (persons by surname).
+    Types without an actor are left out. ``texts``, the paragraphs' texts by
+    id, gives each entry the context of its mentions.
     """
     by_id = {a.id: a for a in register}
     groups: list[tuple[str, list[RegisterEntry]]] = []
     for kind in ACTOR_TYPES:
         entries = []
-        for actor in sorted(
-            (a for a in register if a.type == kind), key=lambda a: (sort_key(a.name), a.name, a.id)
-        ):
+        for actor in sorted((a for a in register if a.type == kind), key=entry_key):
             own = mentions[mentions["actor_id"] == actor.id]
             forms = sorted(Counter(own["surface"]).items(), key=lambda t: (-t[1], t[0]))
             per_sentence = Counter(own["sentence_id"])  # keeps first-seen (reading) order
@@ -117,6 +180,18 @@ def register_groups(
                     forms=tuple(forms),
                     mentions=tuple(per_sentence.items()),
                     comentioned=tuple(partners),
+                    contexts=tuple(
+                        (sid, *mention_context(texts[pid], int(a), int(b)))
+                        for sid, pid, a, b in zip(
+                            own["sentence_id"],
+                            own["paragraph_id"],
+                            own["start"],
+                            own["end"],
+                            strict=True,
+                        )
+                    )
+                    if texts is not None
+                    else (),
                 )
             )
         if entries:
@@ -133,7 +208,8 @@ class EditionRegister(_Page):
             self.config.edition_decisions, self.config.edition_register
         )
         pairs = comentions(mentions, window="sentence", edition=edition)
-        groups = register_groups(register, mentions, pairs)
+        texts = {p.id: p.text for p in edition.paragraphs}
+        groups = register_groups(register, mentions, pairs, texts=texts)
         summary = nodes.paragraph(classes=["register-summary"])
         kinds = ", ".join(
             f"{len(entries)} {kind if len(entries) == 1 else TYPE_PLURALS[kind].lower()}"
@@ -183,16 +259,23 @@ class EditionRegister(_Page):
             forms += nodes.inline("", form, classes=["register-form"])
             forms += nodes.Text(f" ({n})")
         node += forms
-        located = nodes.paragraph(classes=["register-mentions"])
-        located += nodes.strong("", "Mentions: ")
-        for i, (sentence_id, n) in enumerate(entry.mentions):
-            if i:
-                located += nodes.Text(", ")
-            located += self.link(
-                sentence_id, "text", sentence_id, title=f"Reading text, sentence {sentence_id}"
+        node += nodes.paragraph(
+            "", "", nodes.strong("", "Mentions:"), classes=["register-mentions"]
+        )
+        located = nodes.bullet_list(classes=["register-contexts"])
+        for sentence_id, before, form, after in entry.contexts:
+            paragraph, sentence = sentence_id[1:].split(".")
+            item = nodes.paragraph()
+            item += self.link(
+                f"\u00b6\u00a0{paragraph}.{sentence}",
+                "text",
+                sentence_id,
+                title=f"Reading text, paragraph {paragraph}, sentence {sentence}",
             )
-            if n > 1:
-                located += nodes.Text(f"\u00a0(\u00d7{n})")
+            item += nodes.Text(f" {before}")
+            item += nodes.emphasis("", form)
+            item += nodes.Text(after)
+            located += nodes.list_item("", item)
         node += located
         partners = nodes.paragraph(classes=["register-comentions"])
         partners += nodes.strong("", "Named in the same sentence as: ")

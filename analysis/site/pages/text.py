@@ -10,8 +10,12 @@ marked without losing or repeating a character.
 
 The text of the witness reaches the page as docutils text nodes, never as
 Markdown or HTML source. The paragraph's witness lines, shown in a
-``<details>``, are the one fragment written as raw HTML, escaped with
-:func:`analysis.site.markup.escape`.
+``<details>``, and the record that the "cite" buttons of ``edition.js`` read
+(``#edition-citation``: the citation up to the paragraph and the absolute
+address of the page) are the fragments written as raw HTML, escaped with
+:func:`analysis.site.markup.escape`. The notes of the apparatus follow each
+paragraph for print (``.print-notes``, hidden on screen, where the marks'
+tooltips give them).
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ from docutils import nodes
 
 from analysis.site import markup
 from analysis.site.cache import current_actors, current_edition
-from analysis.site.pages.base import TYPE_LABELS, _Page
-from analysis.text.edition import ApparatusEntry, Edition, Paragraph
+from analysis.site.pages.base import DOCS, TYPE_LABELS, _Page
+from analysis.site.pages.record import citation_prefix, page_url
+from analysis.text.edition import ApparatusEntry, Edition, Paragraph, Sentence
 from analysis.text.register import Actor
 
 __all__ = ["EditionText", "Piece", "actor_title", "text_pieces"]
@@ -115,7 +120,12 @@ class EditionText(_Page):
             if e.anchor and e.type != "normalisation":
                 anchored.setdefault(e.anchor[0], []).append(e)
         headings = {e.section_id: e for e in edition.apparatus if e.type == "heading"}
-        out: list[nodes.Node] = []
+        record = (
+            '<div id="edition-citation" hidden '
+            f'data-prefix="{markup.escape(citation_prefix(edition))}" '
+            f'data-url="{markup.escape(page_url(self.config.html_baseurl, DOCS["text"]))}"></div>'
+        )
+        out: list[nodes.Node] = [nodes.raw("", record, format="html")]
         for section in edition.sections:
             body: list[nodes.Node] = []
             for p in section.paragraphs:
@@ -128,7 +138,7 @@ class EditionText(_Page):
             entry = headings.get(section.id)
             if entry is not None:
                 note = nodes.paragraph(classes=["heading-source"])
-                note += nodes.Text("W line ")
+                note += nodes.Text("W line " if len(entry.lines) == 1 else "W lines ")
                 note.extend(self.witness_links(entry.lines))
                 note += nodes.Text(" \u00b7 ")
                 note += self.entry_mark(entry)
@@ -140,20 +150,8 @@ class EditionText(_Page):
     def paragraph(
         self, edition: Edition, p: Paragraph, entries: list[ApparatusEntry]
     ) -> list[nodes.Node]:
-        margin = nodes.sidebar(classes=["margin", "paragraph-margin"])
-        margin += nodes.title("", "")
-        info = nodes.paragraph()
-        info += nodes.Text(f"\u00b6 {p.n} \u00b7 W ")
-        info.extend(self.witness_links(p.lines))
-        margin += info
-        if entries:
-            marks = nodes.paragraph(classes=["app-marks"])
-            for i, e in enumerate(sorted(entries, key=lambda e: (e.anchor[1], e.n))):
-                if i:
-                    marks += nodes.Text(" ")
-                marks += self.entry_mark(e)
-                marks += nodes.Text(f"\u00a0{TYPE_LABELS[e.type]}")
-            margin += marks
+        """A paragraph: its margin, its numbered text, its witness lines and its printed notes."""
+        in_order = sorted(entries, key=lambda e: (e.anchor[1], e.n))
         para = nodes.paragraph(ids=[p.id], classes=["edition-paragraph"])
         para += self.link(
             f"\u00b6\u00a0{p.n}",
@@ -163,45 +161,76 @@ class EditionText(_Page):
             title=f"Paragraph {p.n}: link to cite",
         )
         para += nodes.Text(" ")
-        marks_at = sorted((e.anchor[1], e.n, e) for e in entries)
+        marks_at = [(e.anchor[1], e) for e in in_order]
         cursor = 0
         for s in p.sentences:
             if s.start > cursor:
                 para += nodes.Text(p.text[cursor : s.start])
-            sentence = nodes.inline(ids=[s.id], classes=["sentence"])
-            # Marks are points, mentions spans; a span reaching past the sentence
-            # (none does: find_mentions checks) or around a mark is cut in pieces.
-            points = [
-                (offset, e)
-                for offset, _, e in marks_at
-                if s.start <= offset < s.end or (offset == s.end == len(p.text))
-            ]
-            for piece in text_pieces(
-                s.start, s.end, points=points, spans=self.mentions.get(p.id, [])
-            ):
-                if piece.mark is not None:
-                    sentence += self.entry_mark(piece.mark)
-                elif piece.span is not None:
-                    sentence += self.link(
-                        p.text[piece.start : piece.end],
-                        "register",
-                        f"actor-{piece.span.id}",
-                        classes=["actor"],
-                        title=actor_title(piece.span),
-                    )
-                else:
-                    sentence += nodes.Text(p.text[piece.start : piece.end])
-            para += sentence
+            para += self.sentence(p, s, marks_at)
             cursor = s.end
+        out = [self.margin(p, in_order), para, self.witness_details(edition, p)]
+        if entries:
+            notes = nodes.container(classes=["print-notes"])
+            for e in in_order:
+                notes += nodes.paragraph("", f"{e.id} ({TYPE_LABELS[e.type]}): {e.note}")
+            out.append(notes)
+        return out
+
+    def margin(self, p: Paragraph, entries: list[ApparatusEntry]) -> nodes.sidebar:
+        """The margin of a paragraph: its number, its witness lines, its apparatus marks."""
+        margin = nodes.sidebar(classes=["margin", "paragraph-margin"])
+        margin += nodes.title("", "")
+        info = nodes.paragraph()
+        info += nodes.Text(f"\u00b6 {p.n} \u00b7 W ")
+        info.extend(self.witness_links(p.lines))
+        margin += info
+        if entries:
+            marks = nodes.paragraph(classes=["app-marks"])
+            for i, e in enumerate(entries):
+                if i:
+                    marks += nodes.Text(" ")
+                marks += self.entry_mark(e)
+                marks += nodes.Text(f"\u00a0{TYPE_LABELS[e.type]}")
+            margin += marks
+        return margin
+
+    def sentence(
+        self, p: Paragraph, s: Sentence, marks_at: list[tuple[int, ApparatusEntry]]
+    ) -> nodes.inline:
+        """A sentence of ``p``, with its apparatus marks and its mentions of actors linked."""
+        sentence = nodes.inline(ids=[s.id], classes=["sentence"])
+        # Marks are points, mentions spans; a span reaching past the sentence
+        # (none does: find_mentions checks) or around a mark is cut in pieces.
+        points = [
+            (offset, e)
+            for offset, e in marks_at
+            if s.start <= offset < s.end or (offset == s.end == len(p.text))
+        ]
+        for piece in text_pieces(s.start, s.end, points=points, spans=self.mentions.get(p.id, [])):
+            if piece.mark is not None:
+                sentence += self.entry_mark(piece.mark)
+            elif piece.span is not None:
+                sentence += self.link(
+                    p.text[piece.start : piece.end],
+                    "register",
+                    f"actor-{piece.span.id}",
+                    classes=["actor"],
+                    title=actor_title(piece.span),
+                )
+            else:
+                sentence += nodes.Text(p.text[piece.start : piece.end])
+        return sentence
+
+    def witness_details(self, edition: Edition, p: Paragraph) -> nodes.raw:
+        """The witness lines behind a paragraph, each linked to its place in the witness."""
         witness = "\n".join(
             f'<span class="wl"><a href="{markup.escape(self.uri("witness", f"w{k}"))}">{k}</a> '
             f"{markup.escape(edition.witness.line(k))}</span>"
             for k in p.lines
         )
-        details = nodes.raw(
+        return nodes.raw(
             "",
             f'<details class="witness-lines"><summary>Witness lines of \u00b6 {p.n}</summary>'
             f'<pre class="witness-pre">{witness}</pre></details>',
             format="html",
         )
-        return [margin, para, details]

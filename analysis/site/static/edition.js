@@ -1,18 +1,247 @@
-// Behaviour of the edition's pages, without any library: filtering of
-// searchable tables, and choosers that show one of several panels.
+// Behaviour of the edition's pages, without any library: filtering of searchable
+// tables (accents and case folded), choosers, figure menus, figures that follow the
+// theme and the width of the screen, quoting and citing the reading text, and
+// accent-folded site search.
 "use strict";
+
+/** Text without diacritics, in lower case: "Guzmán" and "GUZMAN" both give "guzman". */
+const fold = (text) =>
+  text.normalize("NFD").replace(/\p{Mark}/gu, "").toLowerCase();
+
+// Site search (Sphinx): the index holds folded words (analysis.site.search), so the
+// query is folded too before Sphinx searches. Called before Sphinx's own handler.
+function foldSearch() {
+  if (typeof Search === "undefined" || !Search.query || Search.editionFolded) return;
+  const query = Search.query;
+  Search.query = (text) => query.call(Search, fold(text));
+  Search.editionFolded = true;
+}
+
+const isDark = () => document.documentElement.dataset.theme === "dark";
+
+// Figures: plotly's template of the theme, and a layout for narrow screens (legend
+// below the plot, the figure's own menus left to the labelled selects under it).
+const NARROW = 640;
+const figureState = new WeakMap();
+
+function layoutFor(gd) {
+  const state = figureState.get(gd);
+  const templates = window.EDITION_PLOTLY_TEMPLATES || {};
+  const update = {};
+  const template = templates[isDark() ? "dark" : "light"];
+  if (template) update.template = template;
+  const narrow = gd.clientWidth < NARROW;
+  const menus = (gd.layout.updatemenus || []).length;
+  const mirrored = document.querySelector(`[data-figure-menus="${gd.id}"]`) !== null;
+  for (let k = 0; k < menus; k++) {
+    update[`updatemenus[${k}].visible`] = !(narrow && mirrored);
+  }
+  if (narrow) {
+    update["legend.orientation"] = "h";
+    update["legend.x"] = 0;
+    update["legend.xanchor"] = "left";
+    update["legend.y"] = -0.15;
+    update["legend.yanchor"] = "top";
+    update["margin.l"] = Math.min(state.margin.l ?? 80, 40);
+    update["margin.r"] = Math.min(state.margin.r ?? 80, 10);
+    update["margin.t"] = mirrored ? Math.min(state.margin.t ?? 100, 40) : state.margin.t;
+    update["font.size"] = 11;
+  } else {
+    for (const key of ["orientation", "x", "xanchor", "y", "yanchor"]) {
+      update[`legend.${key}`] = state.legend[key];
+    }
+    for (const key of ["l", "r", "t"]) update[`margin.${key}`] = state.margin[key];
+    update["font.size"] = state.fontSize;
+  }
+  for (const axis of Object.keys(gd.layout).filter((k) => /^[xy]axis\d*$/.test(k))) {
+    update[`${axis}.automargin`] = true;
+  }
+  return update;
+}
+
+function restyleFigure(gd) {
+  if (!figureState.has(gd)) {
+    const legend = gd.layout.legend || {};
+    figureState.set(gd, {
+      legend: {
+        orientation: legend.orientation,
+        x: legend.x,
+        xanchor: legend.xanchor,
+        y: legend.y,
+        yanchor: legend.yanchor,
+      },
+      margin: { ...(gd.layout.margin || {}) },
+      fontSize: (gd.layout.font || {}).size,
+    });
+  }
+  const theme = isDark() ? "dark" : "light";
+  const layout = gd.clientWidth < NARROW ? "narrow" : "wide";
+  return Plotly.relayout(gd, layoutFor(gd)).then(() => {
+    // What the figure shows now, for the reader's tools and the tests.
+    gd.dataset.theme = theme;
+    gd.dataset.layout = layout;
+  });
+}
+
+function restyleFigures() {
+  if (typeof Plotly === "undefined") return [];
+  return [...document.querySelectorAll(".js-plotly-plot")].map(restyleFigure);
+}
+
+// A box that scrolls sideways (a wide table) can be scrolled from the keyboard.
+function markScrollingBoxes() {
+  const boxes = document.querySelectorAll(
+    "table.edition-table, .pst-scrollable-table-container, .bd-content div.cell_output .output, " +
+      ".bd-content pre",
+  );
+  for (const box of boxes) {
+    // The theme sets tabindex -1 on boxes that did not scroll when the page loaded.
+    if (box.scrollWidth > box.clientWidth) {
+      if (box.tabIndex < 0 || !box.hasAttribute("tabindex")) {
+        box.dataset.scrollFocus = box.getAttribute("tabindex") ?? "";
+        box.tabIndex = 0;
+      }
+    } else if ("scrollFocus" in box.dataset) {
+      const before = box.dataset.scrollFocus;
+      if (before === "") box.removeAttribute("tabindex");
+      else box.setAttribute("tabindex", before);
+      delete box.dataset.scrollFocus;
+    }
+  }
+}
+
+// A cell of running text (a sentence) keeps a readable measure: its table scrolls instead.
+function markLongCells() {
+  for (const cell of document.querySelectorAll("table.edition-table td")) {
+    if (cell.textContent.length > 80) cell.classList.add("long-text");
+  }
+}
+
+// Quoting: a copy from the reading text gives its words only, without paragraph
+// numbers, apparatus marks, margin notes or buttons.
+const APART = ".para-number, .app-mark, aside, details, .print-notes, button, .heading-source";
+
+function copiedText(range) {
+  const box = document.createElement("div");
+  box.appendChild(range.cloneContents());
+  for (const el of box.querySelectorAll(APART)) el.remove();
+  const paragraphs = [...box.querySelectorAll(".edition-paragraph, h1, h2, h3, h4")];
+  const words = (el) => el.textContent.replace(/\s+/g, " ").trim();
+  if (paragraphs.length === 0) return words(box);
+  return paragraphs.map(words).filter((t) => t).join("\n\n");
+}
+
+function onCopy(event) {
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+  const range = selection.getRangeAt(0);
+  const start = range.startContainer.parentElement || range.startContainer;
+  const end = range.endContainer.parentElement || range.endContainer;
+  const text = document.querySelector(".bd-article");
+  if (!document.getElementById("edition-citation") || !text) return;
+  if (!(text.contains(start) || text.contains(end))) return;
+  const data = event.clipboardData;
+  if (!data) return;
+  data.setData("text/plain", copiedText(range));
+  event.preventDefault();
+}
+
+// Citing: a button on each paragraph and sentence copies its citation, with the
+// absolute address of its anchor (html_baseurl of _config.yml).
+function citation(record, label, anchor) {
+  return `${record.dataset.prefix}${label}, ${record.dataset.url}#${anchor}.`;
+}
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("aria-hidden", "true");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const done = document.execCommand("copy");
+    area.remove();
+    return done;
+  }
+}
+
+function addCiteButtons() {
+  const record = document.getElementById("edition-citation");
+  if (!record) return;
+  const status = document.createElement("p");
+  status.className = "cite-status";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
+  let timer = 0;
+  const button = (cls, text, name, cite) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = `cite ${cls}`;
+    b.textContent = text;
+    b.setAttribute("aria-label", name);
+    b.title = name;
+    b.dataset.citation = cite;
+    b.addEventListener("click", async () => {
+      const ok = await copyText(cite);
+      status.textContent = ok ? `Citation copied: ${cite}` : `Citation: ${cite}`;
+      b.classList.add("copied");
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        status.textContent = "";
+        b.classList.remove("copied");
+      }, 6000);
+    });
+    return b;
+  };
+  for (const p of document.querySelectorAll(".edition-paragraph")) {
+    const n = p.id.slice(1);
+    const number = p.querySelector(".para-number");
+    const cite = citation(record, `\u00b6 ${n}`, p.id);
+    const b = button("cite-paragraph", "cite", `Copy the citation of paragraph ${n}`, cite);
+    (number || p.firstChild).after(b);
+    for (const s of p.querySelectorAll(".sentence")) {
+      const k = s.id.split(".")[1];
+      const label = `\u00b6 ${n}, sentence ${k}`;
+      s.appendChild(
+        button("cite-sentence", `${n}.${k}`, `Copy the citation of paragraph ${n}, sentence ${k}`,
+          citation(record, label, s.id)),
+      );
+    }
+  }
+}
+
+// Landmarks and roles: the theme's primary sidebar (the site's title and navigation)
+// is a landmark; the references of the methods page are items of their list
+// (docutils gives them the deprecated role doc-biblioentry).
+function fixRoles() {
+  const sidebar = document.querySelector(".bd-sidebar-primary");
+  if (sidebar && !sidebar.hasAttribute("role")) {
+    sidebar.setAttribute("role", "complementary");
+    sidebar.setAttribute("aria-label", "Site navigation");
+  }
+  for (const entry of document.querySelectorAll('[role="doc-biblioentry"]')) {
+    entry.setAttribute("role", "listitem");
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  foldSearch();
+  fixRoles();
   for (const input of document.querySelectorAll("input[data-filter-table]")) {
     const table = document.getElementById(input.dataset.filterTable);
     if (!table) continue;
+    const rows = [...table.tBodies[0].rows].map((row) => [row, fold(row.textContent)]);
     input.addEventListener("input", () => {
-      const q = input.value.trim().toLowerCase();
-      for (const row of table.tBodies[0].rows) {
-        row.hidden = q !== "" && !row.textContent.toLowerCase().includes(q);
-      }
+      const q = fold(input.value.trim());
+      for (const [row, text] of rows) row.hidden = q !== "" && !text.includes(q);
     });
   }
-  // Selects that mirror a plotly figure's dropdown menus (analysis.markup.figure_menus):
+  // Selects that mirror a plotly figure's dropdown menus (analysis.site.markup.figure_menus):
   // choosing an option does what the menu's button does, and a click on the menu
   // updates the select.
   for (const box of document.querySelectorAll("[data-figure-menus]")) {
@@ -34,7 +263,9 @@ document.addEventListener("DOMContentLoaded", () => {
     if (gd.on) {
       gd.on("plotly_buttonclicked", (event) => {
         const k = gd.layout.updatemenus.indexOf(event.menu);
-        const select = selects.find((s) => Number(s.dataset.menu) === (k < 0 ? event.menu._index : k));
+        const select = selects.find(
+          (s) => Number(s.dataset.menu) === (k < 0 ? event.menu._index : k),
+        );
         if (select) select.value = String(event.active);
       });
     }
@@ -49,16 +280,35 @@ document.addEventListener("DOMContentLoaded", () => {
     const panels = document.querySelectorAll(`[data-chooser-panel="${slug}"]`);
     const show = () => {
       for (const panel of panels) panel.hidden = panel.dataset.key !== select.value;
+      markScrollingBoxes();
     };
     select.addEventListener("change", show);
     show();
   }
+  addCiteButtons();
+  markLongCells();
+  document.addEventListener("copy", onCopy);
+  restyleFigures();
+  markScrollingBoxes();
+  new MutationObserver(restyleFigures).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ["data-theme"],
+  });
+  let resizing = 0;
+  let width = window.innerWidth;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(async () => {
+      markScrollingBoxes();
+      if (window.innerWidth !== width) {
+        width = window.innerWidth;
+        await Promise.all(restyleFigures());
+      }
+      // The width the page has adapted to, for the reader's tools and the tests.
+      document.documentElement.dataset.laidOut = String(window.innerWidth);
+    }, 100);
+  });
 });
-
-// Text folded for finding: no accents, lower case ("Guzmán" finds "guzman").
-function fold(text) {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-}
 
 // A chooser whose panels the site keeps in a script file of their own
 // (analysis.site.deferred): the file is loaded, by a <script> element so that it

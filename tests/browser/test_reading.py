@@ -1,0 +1,326 @@
+"""Reading, quoting and citing on any screen, in light and dark, and in print.
+
+Every page is opened once and checked at each width of :data:`WIDTHS` for
+horizontal overflow, and with axe-core (bundled by axe-playwright-python, no
+network) in both themes at the widths of :data:`AXE_WIDTHS`. The reading text
+is checked for clean copies, absolute citations and print; the search and the
+table filters for accent folding.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+
+from analysis.text.edition import load_edition
+
+if TYPE_CHECKING:
+    from conftest import Visit
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+WIDTHS = (390, 768, 1024, 1280, 1400)
+AXE_WIDTHS = (390, 1400)
+THEMES = ("light", "dark")
+
+# The page and the theme's containers of the article: none may scroll sideways (a wide
+# table or output scrolls inside its own box instead, which is not checked here).
+_OVERFLOW_JS = """() => {
+  const boxes = [document.documentElement, ...document.querySelectorAll(
+    '.bd-main, .bd-article-container, .bd-article, .bd-content')];
+  return boxes.filter(b => b.scrollWidth > b.clientWidth + 1)
+    .map(b => `${b.tagName}.${b.className}: ${b.scrollWidth} > ${b.clientWidth}`);
+}"""
+
+# Rows of long repeated structures past the first few, left out of the axe runs other
+# than the first (light, narrow), which checks every element: they share their markup
+# and classes with the rows checked, and checking all would take minutes.
+_SAMPLED = [
+    ".bd-article tbody > tr:nth-child(n+13)",
+    ".bd-article li:nth-child(n+9)",
+    "div.witness > p.wline:nth-child(n+61):not(:has(.stray-space))",
+    "section.register-entry:nth-of-type(n+6)",
+]
+
+_HEADINGS_JS = """() => [...document.querySelectorAll(
+  'main h1, main h2, main h3, main h4, main h5, main h6')]
+  .filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"""
+
+_NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; }"
+
+_FIGURES_JS = """theme => [...document.querySelectorAll('.js-plotly-plot')]
+  .every(gd => gd.dataset.theme === theme)"""
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.fixture(scope="module")
+def base_url() -> str:
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return config["html"]["baseurl"]
+
+
+def _set_theme(page, theme: str) -> None:
+    page.evaluate("t => { document.documentElement.dataset.theme = t; }", theme)
+    if page.locator(".js-plotly-plot").count():
+        page.wait_for_function(_FIGURES_JS, arg=theme)
+
+
+#: axe-core's options: violations only, and no fetching of the stylesheets again (axe
+#: resolves the theme's ``@import`` against the page, not the stylesheet, and asks the
+#: server for files that do not exist; the one rule that reads them, css-orientation-lock,
+#: is then left out).
+_AXE_OPTIONS = {"resultTypes": ["violations"], "preload": False}
+
+
+def _violations(axe: Axe, page, exclude: list[str] | None = None) -> list[str]:
+    context = {"exclude": [[selector] for selector in exclude]} if exclude else None
+    results = axe.run(page, context=context, options=_AXE_OPTIONS)
+    return [
+        f"{v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']} "
+        f"{v['nodes'][0]['failureSummary'].splitlines()[-1].strip()}"
+        for v in results.response["violations"]
+    ]
+
+
+def test_page_fits_every_width_and_passes_axe(
+    visit: Callable[[str], Visit], axe: Axe, site_page: str
+) -> None:
+    """Each page, in one visit: it loads cleanly, its headings are in order, it never
+    scrolls sideways, and axe-core finds nothing, light or dark, narrow or wide.
+
+    A wide table or output scrolls inside its own box (which is not an overflow
+    of the page); everything else fits. ``site_page`` runs through every page
+    of the built site (see conftest).
+    """
+    record = visit(site_page)
+    page = record.page
+    # Colours are checked as they end, not halfway through the theme's transitions.
+    page.add_style_tag(content=_NO_TRANSITIONS)
+    levels = page.evaluate(_HEADINGS_JS)
+    if site_page not in ("search.html", "genindex.html"):
+        assert levels[:1] == [1] and levels.count(1) == 1, levels
+        for a, b in itertools.pairwise(levels):
+            assert b <= a + 1, levels
+    if page.locator(".plotly-graph-div").count():
+        page.wait_for_function(
+            "n => document.querySelectorAll('.js-plotly-plot[data-theme]').length >= n",
+            arg=page.locator(".plotly-graph-div").count(),
+        )
+    overflow = {}
+    found = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        # edition.js marks the width it has laid the page out for (figures, scroll boxes).
+        page.wait_for_function(
+            "w => document.documentElement.dataset.laidOut === String(w)", arg=width
+        )
+        wide = page.evaluate(_OVERFLOW_JS)
+        if wide:
+            overflow[width] = wide
+        if width in AXE_WIDTHS:
+            for theme in THEMES:
+                _set_theme(page, theme)
+                sample = None if (width, theme) == (AXE_WIDTHS[0], THEMES[0]) else _SAMPLED
+                found += [f"{width} px, {theme}: {v}" for v in _violations(axe, page, sample)]
+            _set_theme(page, "light")
+    assert overflow == {}
+    assert found == []
+    assert record.problems == []
+
+
+def test_figures_follow_the_theme_and_narrow_screens(visit: Callable[[str], Visit]) -> None:
+    """Plotly figures switch template with the theme and lay out again on a phone."""
+    record = visit("analyses/actors.html")
+    page = record.page
+    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
+    ids = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(g => g.id)")
+    background = "id => document.getElementById(id)._fullLayout.font.color"
+    light = [page.evaluate(background, i) for i in ids]
+    _set_theme(page, "dark")
+    dark = [page.evaluate(background, i) for i in ids]
+    assert all(a != b for a, b in zip(light, dark, strict=True)), (light, dark)
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".every(gd => gd.dataset.layout === 'narrow')"
+    )
+    for gd in ids:
+        state = page.evaluate(
+            """id => { const gd = document.getElementById(id);
+              return {width: gd.getBoundingClientRect().right,
+                      legend: gd._fullLayout.legend ? gd._fullLayout.legend.orientation : 'h',
+                      menus: (gd._fullLayout.updatemenus || []).map(m => m.visible)}; }""",
+            gd,
+        )
+        assert state["width"] <= 390, (gd, state)
+        assert state["legend"] == "h", (gd, state)
+        if page.locator(f"[data-figure-menus='{gd}']").count():
+            assert not any(state["menus"]), (gd, state)
+    assert record.problems == []
+
+
+def _copy(page, selector_from: str, selector_to: str) -> str:
+    """Select from the start of one element to the end of another, copy, return the text."""
+    return page.evaluate(
+        """([a, b]) => {
+          const range = document.createRange();
+          range.setStartBefore(document.querySelector(a));
+          range.setEndAfter(document.querySelector(b));
+          const selection = document.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          const data = new DataTransfer();
+          document.dispatchEvent(new ClipboardEvent('copy', {clipboardData: data,
+            bubbles: true, cancelable: true}));
+          return data.getData('text/plain');
+        }""",
+        [selector_from, selector_to],
+    )
+
+
+def test_copied_text_has_the_essays_words_only(visit: Callable[[str], Visit]) -> None:
+    """Copying paragraphs (numbers, marks, margin notes and all) gives their words only."""
+    edition = load_edition()
+    marked = [
+        p
+        for p in edition.paragraphs
+        if any(
+            e.anchor and e.anchor[0] == p.id and e.type != "normalisation"
+            for e in edition.apparatus
+        )
+    ]
+    first = marked[0]
+    following = edition.paragraphs[edition.paragraphs.index(first) + 1]
+    page = visit("text.html").page
+    copied = _copy(page, f"[id='{first.id}']", f"[id='{following.id}']")
+    expected = "\n\n".join(" ".join(p.text.split()) for p in (first, following))
+    assert copied == expected
+    assert "\u00b6" not in copied and not re.search(r"\ba\d+\b", copied)
+    sentence = first.sentences[-1]
+    assert _copy(page, f"[id='{sentence.id}']", f"[id='{sentence.id}']") == " ".join(
+        sentence.text.split()
+    )
+
+
+def test_cite_buttons_copy_absolute_citations(
+    visit: Callable[[str], Visit], browser, server: str, base_url: str
+) -> None:
+    """The cite buttons of a paragraph and a sentence copy a citation with its absolute URL."""
+    edition = load_edition()
+    paragraph = edition.paragraphs[10]
+    sentence = paragraph.sentences[1]
+    work = edition.decisions.work
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/text.html", wait_until="networkidle")
+        page.locator(f"[id='{paragraph.id}'] button.cite-paragraph").click()
+        cited = page.evaluate("() => navigator.clipboard.readText()")
+        assert cited.startswith(f"{work['author']}, \u201c{work['title']},\u201d")
+        assert cited.endswith(f"\u00b6 {paragraph.n}, {base_url}text.html#{paragraph.id}.")
+        assert f"Citation copied: {cited}" in page.locator("p.cite-status").inner_text()
+        page.locator(f"[id='{sentence.id}'] button.cite-sentence").click()
+        cited = page.evaluate("() => navigator.clipboard.readText()")
+        assert cited.endswith(
+            f"\u00b6 {paragraph.n}, sentence 2, {base_url}text.html#{sentence.id}."
+        )
+        assert re.search(r"https://\S+#p\d+\.\d+\.$", cited)
+        page.goto(f"{server}/index.html", wait_until="networkidle")
+        example = page.locator(".citation-example a").get_attribute("href") or ""
+        assert example.startswith(base_url) and example.startswith("https://")
+    finally:
+        context.close()
+
+
+def test_printing_the_text_keeps_numbers_and_notes(visit: Callable[[str], Visit]) -> None:
+    """In print, the text keeps its paragraph numbers and apparatus notes, not the navigation."""
+    edition = load_edition()
+    entry = next(e for e in edition.apparatus if e.type == "emendation")
+    page = visit("text.html").page
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 800, "height": 1100})
+    visible = "s => [...document.querySelectorAll(s)].some(e => e.offsetParent !== null)"
+    for hidden in (".bd-header", ".bd-sidebar-primary", ".bd-sidebar-secondary", "button.cite"):
+        assert not page.evaluate(visible, hidden), hidden
+    assert page.locator(".para-number").first.is_visible()
+    assert page.locator("aside.paragraph-margin").first.is_visible()
+    notes = page.locator(".print-notes", has_text=f"{entry.id} (")
+    assert notes.count() == 1 and notes.first.is_visible()
+    assert " ".join(entry.note.split()) in notes.first.inner_text()
+    margin = page.locator("aside.paragraph-margin").first.bounding_box()
+    assert margin is not None and margin["x"] + margin["width"] <= 800
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    page.emulate_media(media="screen")
+    assert not page.locator(".print-notes").first.is_visible()
+
+
+@pytest.mark.parametrize(("query", "page_name"), [("Guzman", "register"), ("Guzmán", "text")])
+def test_search_folds_accents(visit: Callable[[str], Visit], query: str, page_name: str) -> None:
+    """The text spells "Guzman", the register "Guzmán": either spelling finds both pages."""
+    record = visit(f"search.html?q={quote(query)}")
+    links = record.page.locator("#search-results li a")
+    links.first.wait_for()
+    hrefs = {
+        (links.nth(i).get_attribute("href") or "").split("?")[0].split("#")[0]
+        for i in range(links.count())
+    }
+    assert {"text.html", "register.html"} <= hrefs, hrefs
+    assert f"{page_name}.html" in hrefs
+    assert record.problems == []
+
+
+def test_table_filter_folds_accents_and_knows_the_text_forms(
+    visit: Callable[[str], Visit],
+) -> None:
+    """The actor table's search finds Guzmán as "guzman", "GUZMÁN" and "Chapo"."""
+    page = visit("analyses/actors.html").page
+    box = page.locator("input[data-filter-table='table-actors']")
+    rows = page.locator("#table-actors tbody tr:not([hidden])")
+    total = rows.count()
+    for query in ("guzman", "GUZMÁN", "Chapo"):
+        box.fill(query)
+        assert 1 <= rows.count() < total, query
+        assert "Guzmán" in rows.first.inner_text(), query
+    box.fill("")
+    assert rows.count() == total
+
+
+def test_register_files_persons_by_surname_with_mentions_in_context(
+    visit: Callable[[str], Visit],
+) -> None:
+    """Persons by surname; each mention shows words around it and links to its sentence."""
+    page = visit("register.html").page
+    persons = page.locator("#persons section.register-entry")
+    ids = persons.evaluate_all("sections => sections.map(s => s.id)")
+    assert ids.index("actor-guzman") < ids.index("actor-pena-nieto")
+    item = page.locator("#actor-guzman ul.register-contexts li").first
+    link = item.locator("a").first
+    assert re.fullmatch(r"text\.html#p\d+\.\d+", link.get_attribute("href") or "")
+    words = item.inner_text().split()
+    assert len(words) >= 4 and item.locator("em").count() == 1
+
+
+def test_apparatus_notes_keep_their_quotation_marks(site_dir: Path) -> None:
+    """The notes that quote the text (a16, a31) show their quotation marks as written."""
+    edition = load_edition()
+    page = html.unescape((site_dir / "apparatus.html").read_text(encoding="utf-8"))
+    quoting = [e for e in edition.apparatus if '"' in e.note]
+    assert {"a16", "a31"} <= {e.id for e in quoting}
+    for entry in quoting:
+        assert entry.note in page, entry.id
