@@ -6,7 +6,9 @@
 #
 # Everything runs from the virtual environment .venv, created from
 # requirements.lock; it is reinstalled whenever the lock or pyproject.toml
-# changes (the stamp .venv/.installed records the last install).
+# changes (the stamp .venv/.installed records the last install). The lock holds
+# every package with its hashes, so pip installs it as it stands (--no-deps) and
+# `pip check` then confirms that it is complete and consistent.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -44,7 +46,7 @@ $(STAMP): requirements.lock pyproject.toml
 	  exit 1; \
 	fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock 2>&1 | $(PIP_QUIET)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock 2>&1 | $(PIP_QUIET)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . 2>&1 | $(PIP_QUIET)
 	$(BIN)/python -m pip check
 	touch $@

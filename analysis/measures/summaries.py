@@ -50,10 +50,6 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pandas as pd
-from sumy.models.dom import ObjectDocumentModel
-from sumy.models.dom import Paragraph as SumyParagraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.summarizers.lex_rank import LexRankSummarizer
 
 from analysis.measures.tokens import STOPWORDS, lemma, term_tokens
 from analysis.text.claims import SectionClaims
@@ -189,6 +185,12 @@ def _lexrank(sentences: Sequence[Sentence], context: Sequence[Sentence]) -> list
 
     Sentences without a term (which sumy cannot compare) rank last, in reading order.
     """
+    # sumy is imported where it is used: it imports nltk, which takes a second.
+    from sumy.models.dom import ObjectDocumentModel
+    from sumy.models.dom import Paragraph as SumyParagraph
+    from sumy.models.dom import Sentence as SumySentence
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
     terms = _Terms()
     rated = [i for i, s in enumerate(sentences) if terms.to_words(s.text)]
     model = ObjectDocumentModel(

@@ -26,8 +26,6 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import pandas as pd
-import wordfreq
-from nltk.collocations import BigramAssocMeasures
 
 from analysis.measures.association import G2_CRITICAL_05, log_likelihood_g2, log_ratio, per_thousand
 from analysis.measures.tokens import STOPWORDS, fold, is_word, lemma, token_spans
@@ -302,6 +300,8 @@ def english_keyness(
     Columns: term, count, per_million_text, per_million_english, score,
     log_ratio; sorted by (-score, term).
     """
+    from wordfreq import word_frequency  # imported where used: it loads its lists
+
     tokens = _reading_tokens(edition, units)
     counts = Counter(t.term for t in tokens if t.term)
     forms: dict[str, set[str]] = {}
@@ -314,7 +314,7 @@ def english_keyness(
         if counts[term] < min_count:
             continue
         text_rate = 1e6 * counts[term] / total
-        english = 1e6 * sum(wordfreq.word_frequency(f, "en") for f in sorted(forms[term]))
+        english = 1e6 * sum(word_frequency(f, "en") for f in sorted(forms[term]))
         rows.append(
             {
                 "term": term,
@@ -366,6 +366,8 @@ def collocations(
     ``measure`` is ``"pmi"`` (nltk's binary PMI) or ``"likelihood"`` (nltk's
     Dunning G2). Columns: w1, w2, count, score; sorted by (-score, -count, w1, w2).
     """
+    from nltk.collocations import BigramAssocMeasures  # imported where used: it takes a second
+
     scorers = {"pmi": BigramAssocMeasures.pmi, "likelihood": BigramAssocMeasures.likelihood_ratio}
     if measure not in scorers:
         raise ValueError(f"unknown measure {measure!r}; use 'pmi' or 'likelihood'")

@@ -34,10 +34,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import simplemma
-from nltk.tokenize import RegexpTokenizer
+
+if TYPE_CHECKING:
+    from nltk.tokenize import RegexpTokenizer
 
 __all__ = [
     "CLITICS",
@@ -87,7 +91,15 @@ _PATTERN = rf"""
   | \.\.\.                                            # an ellipsis in full stops
   | [^\w\s]|_                                         # any other mark: — ( ) “ , .
 """
-_TOKENIZER = RegexpTokenizer(_PATTERN, flags=re.VERBOSE | re.IGNORECASE | re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> RegexpTokenizer:
+    """The word tokenizer, made on first use (importing nltk takes a second)."""
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(_PATTERN, flags=re.VERBOSE | re.IGNORECASE | re.UNICODE)
+
 
 #: Forms kept as written although simplemma gives them another lemma, and why.
 #: Hyphenated words are kept as written too (:func:`lemma`): the dictionary
@@ -111,7 +123,7 @@ def word_tokens(text: str) -> list[str]:
     >>> word_tokens("Guzman’s escape—a $5 million (late-night) U.S. affair")
     ['Guzman', '’s', 'escape', '—', 'a', '$5', 'million', '(', 'late-night', ')', 'U.S.', 'affair']
     """
-    return _TOKENIZER.tokenize(text)
+    return _tokenizer().tokenize(text)
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -120,7 +132,7 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     >>> token_spans("It’s 2:00.")
     [(0, 2), (2, 4), (5, 9), (9, 10)]
     """
-    return list(_TOKENIZER.span_tokenize(text))
+    return list(_tokenizer().span_tokenize(text))
 
 
 def is_word(token: str) -> bool:

@@ -35,9 +35,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-from nltk.tokenize import MWETokenizer
+if TYPE_CHECKING:  # nltk is imported where it is used: importing it takes a second
+    from nltk.collocations import BigramCollocationFinder
+    from nltk.tokenize import MWETokenizer
 
 from analysis.measures.tokens import STOPWORDS, fold, is_word, word_tokens
 from analysis.text.edition import Edition
@@ -83,6 +85,8 @@ class TermUnits:
 
     @cached_property
     def _tokenizer(self) -> MWETokenizer:
+        from nltk.tokenize import MWETokenizer
+
         return MWETokenizer(list(self.phrases), separator="\x00")
 
     def join(self, folded: Sequence[str]) -> list[str]:
@@ -129,6 +133,8 @@ def adjacent_pairs(documents: Iterable[Sequence[str]]) -> BigramCollocationFinde
     >>> sorted(finder.ngram_fd.items())
     [(('drug', 'war'), 1)]
     """
+    from nltk.collocations import BigramCollocationFinder
+
     finder = BigramCollocationFinder.from_documents([list(d) for d in documents])
     finder.apply_ngram_filter(
         lambda a, b: not (is_word(a) and is_word(b)) or a in STOPWORDS or b in STOPWORDS
@@ -180,6 +186,8 @@ def term_units(
             name = _name(tokens)
             if name != _name(forms[0]):
                 same.setdefault(name, _name(forms[0]))
+    from nltk.collocations import BigramAssocMeasures
+
     finder = adjacent_pairs(_tokens(s.text) for s in edition.sentences)
     finder.apply_freq_filter(min_count)
     g2 = dict(finder.score_ngrams(BigramAssocMeasures.likelihood_ratio))

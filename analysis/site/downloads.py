@@ -38,6 +38,7 @@ from analysis.export.dictionary import DATA_DICTIONARY, data_dictionary
 from analysis.export.files import export_files, write_files
 from analysis.site.cache import current_claims, current_edition, current_register, input_files
 from analysis.site.pages.base import build_inputs
+from analysis.text.decisions import load_decisions
 
 __all__ = [
     "CHECKSUMS",
@@ -113,7 +114,7 @@ def _sha256(text: str | bytes) -> str:
 
 def input_files_of(decisions: str | Path, actors: str | Path) -> dict[str, tuple[str, bytes]]:
     """The inputs of the edition by file name: ``(role, bytes)``, witness first."""
-    witness = Path(current_edition(str(decisions)).witness.path)
+    witness = Path(load_decisions(decisions).witness_path)
     out: dict[str, tuple[str, bytes]] = {}
     for role, path in (("witness", witness), ("decisions", decisions), ("register", actors)):
         out[Path(path).name] = (role, Path(path).read_bytes())
