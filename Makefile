@@ -72,8 +72,10 @@ browser:
 	fi
 
 # Lint first (seconds), then the site and the browser, then every test.
+# The tests run on two workers (pytest-xdist), all the tests of a file on one
+# worker, so that a file's browser, site or JupyterLab server starts once.
 test: lint site browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # JupyterLab, from .venv and with its kernel (python3 is the venv's Python),
 # set up by lab/jupyter_lab_config.py: 127.0.0.1 only, the MyST pages open as
