@@ -129,9 +129,49 @@ class _DataDirective(SphinxDirective):
     def sources(self) -> tuple[str, str]:
         return build_inputs(self.config)
 
-    def file_uri(self, name: str) -> str:
+    def file_uri(self, name: str, folder: str = DATA_DIR) -> str:
         builder = self.env.app.builder
-        return relative_uri(builder.get_target_uri(self.env.docname), f"{DATA_DIR}/{name}")
+        return relative_uri(builder.get_target_uri(self.env.docname), f"{folder}/{name}")
+
+    def listing(
+        self,
+        files: list[tuple[str, str, bytes, nodes.paragraph]],
+        *,
+        folder: str,
+        lead: list[nodes.Node],
+    ) -> list[nodes.Node]:
+        """A list of files to download, then a link to their ``SHA256SUMS``.
+
+        Each of ``files`` is ``(name, term id, bytes, what it is)``; its entry
+        gives a link, the size in bytes, what it is and its SHA-256. ``lead``
+        opens the sentence that links to the checksum file.
+        """
+        listing = nodes.definition_list(classes=["edition-downloads"])
+        for name, term_id, data, about in files:
+            term = nodes.term(ids=[term_id])
+            link = nodes.reference("", "", refuri=self.file_uri(name, folder), classes=["download"])
+            link += nodes.literal("", name)
+            term += link
+            term += nodes.Text(f" \u00b7 {len(data):,} bytes")
+            definition = nodes.definition()
+            definition += about
+            checksum = nodes.paragraph(classes=["checksum"])
+            checksum += nodes.Text("SHA-256 ")
+            checksum += nodes.literal("", _sha256(data), classes=["sha256"])
+            definition += checksum
+            item = nodes.definition_list_item()
+            item += term
+            item += definition
+            listing += item
+        note = nodes.paragraph()
+        note.extend(lead)
+        link = nodes.reference(
+            "", "", refuri=self.file_uri(CHECKSUMS, folder), classes=["download"]
+        )
+        link += nodes.literal("", CHECKSUMS)
+        note += link
+        note += nodes.Text(".")
+        return [listing, note]
 
 
 def _table(
@@ -166,72 +206,32 @@ class EditionDownloads(_DataDirective):
     """The export files: for each, a link, its size, what it holds and its SHA-256."""
 
     def run(self) -> list[nodes.Node]:
-        files = site_files(*self.sources())
-        listing = nodes.definition_list(classes=["edition-downloads"])
-        for name, text in files.items():
-            item = nodes.definition_list_item()
-            term = nodes.term(ids=[f"download-{name.replace('.', '-')}"])
-            link = nodes.reference("", "", refuri=self.file_uri(name), classes=["download"])
-            link += nodes.literal("", name)
-            term += link
-            term += nodes.Text(f" \u00b7 {len(text.encode('utf-8')):,} bytes")
-            item += term
-            definition = nodes.definition()
+        files = []
+        for name, text in site_files(*self.sources()).items():
             about = nodes.paragraph()
             about += nodes.Text(DATA_DICTIONARY[name].description + " ")
             what = _ITEMS[Path(name).suffix]
             about += nodes.reference("", f"Its {what}.", refuri=f"#{_anchor(name)}", internal=True)
-            definition += about
-            checksum = nodes.paragraph(classes=["checksum"])
-            checksum += nodes.Text("SHA-256 ")
-            checksum += nodes.literal("", _sha256(text), classes=["sha256"])
-            definition += checksum
-            item += definition
-            listing += item
-        note = nodes.paragraph()
-        note += nodes.Text("The same checksums in one file, for ")
-        note += nodes.literal("", f"sha256sum -c {CHECKSUMS}")
-        note += nodes.Text(": ")
-        link = nodes.reference("", "", refuri=self.file_uri(CHECKSUMS), classes=["download"])
-        link += nodes.literal("", CHECKSUMS)
-        note += link
-        note += nodes.Text(".")
-        return [listing, note]
+            term_id = f"download-{name.replace('.', '-')}"
+            files.append((name, term_id, text.encode("utf-8"), about))
+        lead = [
+            nodes.Text("The same checksums in one file, for "),
+            nodes.literal("", f"sha256sum -c {CHECKSUMS}"),
+            nodes.Text(": "),
+        ]
+        return self.listing(files, folder=DATA_DIR, lead=lead)
 
 
 class EditionInputs(_DataDirective):
     """The inputs of the edition: for each, a link, what it is, its size and its SHA-256."""
 
     def run(self) -> list[nodes.Node]:
-        listing = nodes.definition_list(classes=["edition-downloads"])
-        here = self.env.app.builder.get_target_uri(self.env.docname)
-        for name, (role, data) in input_files_of(*self.sources()).items():
-            item = nodes.definition_list_item()
-            term = nodes.term(ids=[f"input-{role}"])
-            link = nodes.reference(
-                "", "", refuri=relative_uri(here, f"{INPUTS_DIR}/{name}"), classes=["download"]
-            )
-            link += nodes.literal("", name)
-            term += link
-            term += nodes.Text(f" \u00b7 {len(data):,} bytes")
-            item += term
-            definition = nodes.definition()
-            definition += nodes.paragraph("", _INPUT_ROLES[role])
-            checksum = nodes.paragraph(classes=["checksum"])
-            checksum += nodes.Text("SHA-256 ")
-            checksum += nodes.literal("", _sha256(data), classes=["sha256"])
-            definition += checksum
-            item += definition
-            listing += item
-        note = nodes.paragraph()
-        note += nodes.Text("Their checksums in one file: ")
-        link = nodes.reference(
-            "", "", refuri=relative_uri(here, f"{INPUTS_DIR}/{CHECKSUMS}"), classes=["download"]
-        )
-        link += nodes.literal("", CHECKSUMS)
-        note += link
-        note += nodes.Text(".")
-        return [listing, note]
+        files = [
+            (name, f"input-{role}", data, nodes.paragraph("", _INPUT_ROLES[role]))
+            for name, (role, data) in input_files_of(*self.sources()).items()
+        ]
+        lead = [nodes.Text("Their checksums in one file: ")]
+        return self.listing(files, folder=INPUTS_DIR, lead=lead)
 
 
 class EditionDataDictionary(_DataDirective):
