@@ -20,12 +20,27 @@ import textwrap
 from dataclasses import dataclass
 from functools import cache
 
+from analysis.text.blocks import SMALL_WORDS
+
 __all__ = ["Scramble", "prose_sections", "scramble"]
 
 #: Characters per line of a column, as in the witness.
 COLUMN_WIDTH = 52
-#: Share of box boundaries marked by a stray leading space instead of a blank line.
-STRAY_BOUNDARY = 0.25
+#: Lines of a full column: the witness's full columns hold 38 to 50.
+COLUMN_LINES = (38, 50)
+#: Lines the title takes at the head of the first page.
+TITLE_LINES = (6, 14)
+#: Chance that a column holds a figure or a pull quote, at its head or its foot, and its lines:
+#: the witness's columns run from 28 to 50 lines.
+FIGURE = 0.25
+FIGURE_LINES = (6, 14)
+#: Lines of its section that a heading keeps below it in its column.
+KEEP = 3
+#: Chance that the box after one that ends at the foot of the left column opens with a stray
+#: leading space instead of a blank line (five of the witness's seven such boxes do).
+FOOT_STRAY = 0.7
+#: The same chance after any other box (the witness: two in thirty).
+STRAY_BOUNDARY = 0.07
 #: Chance that a paragraph opens a new text box (the witness's boxes hold one to three).
 NEW_BOX = 0.15
 #: Chance that a line inside a box carries a stray leading space.
@@ -61,6 +76,19 @@ def _prose(paragraph: str) -> str | None:
     return " ".join(text.split())
 
 
+def _title_case(title: str) -> str:
+    """A heading as the witness sets them: capitals but for small words after the first.
+
+    >>> _title_case("string and bytes literals")
+    'String and Bytes Literals'
+    """
+    words = title.split()
+    return " ".join(
+        w.lower() if k and w.lower() in SMALL_WORDS else w[:1].upper() + w[1:]
+        for k, w in enumerate(words)
+    )
+
+
 @cache
 def prose_sections() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Titled sections of running prose from :mod:`pydoc_data.topics`, sorted by topic.
@@ -80,7 +108,7 @@ def prose_sections() -> tuple[tuple[str, tuple[str, ...]], ...]:
         paragraphs = tuple(p for p in map(_prose, body.split("\n\n")[1:]) if p and p not in seen)
         seen.update(paragraphs)
         if len(paragraphs) >= 3:
-            found.append((" ".join(w.capitalize() for w in title.split()), paragraphs))
+            found.append((_title_case(title), paragraphs))
     return tuple(found)
 
 
@@ -91,32 +119,57 @@ def _document(rng: random.Random, sections: int) -> list[tuple[str, list[str]]]:
     for k, (title, paragraphs) in enumerate(chosen):
         if k:
             items.append(("heading", [title]))
-        take = rng.randint(3, min(8, len(paragraphs)))
+        take = rng.randint(3, min(12, len(paragraphs)))
         for paragraph in paragraphs[:take]:
             items.append(("paragraph", textwrap.wrap(paragraph, COLUMN_WIDTH)))
     return items
 
 
-def scramble(seed: int, *, sections: int = 4) -> Scramble:
+def _frame(rng: random.Random, page: int, column: int, height: int) -> tuple[int, int]:
+    """The lines of a column that hold text: ``(top, bottom)``, a title or a figure aside."""
+    top, bottom = (rng.randint(*TITLE_LINES) if page == 0 else 0), height
+    if rng.random() < FIGURE:
+        size = rng.randint(*FIGURE_LINES)
+        if rng.random() < 0.5:
+            top += size
+        else:
+            bottom -= size
+    return top, bottom
+
+
+def scramble(seed: int, *, sections: int = 6) -> Scramble:
     """A synthetic witness of ``sections`` sections of prose, scrambled by ``seed``."""
     rng = random.Random(seed)
-    height = rng.randint(38, 44)
+    height = rng.randint(*COLUMN_LINES)
     # place every line: (page, column, y); boxes as lists of line indices (reading order)
     texts: list[str] = []
     places: list[tuple[int, int, int]] = []
     boxes: list[list[int]] = []
     heading_ids: list[int] = []
-    page = column = y = 0
+    page = column = 0
+    y, bottom = _frame(rng, page, column, height)
+    feet: set[int] = set()  # the last line of every column
+
+    def next_column() -> tuple[int, int]:
+        nonlocal page, column
+        if texts:
+            feet.add(len(texts) - 1)
+        page, column = (page, 1) if column == 0 else (page + 1, 0)
+        return _frame(rng, page, column, height)
+
     previous = "paragraph"
     for kind, lines in _document(rng, sections):
-        if kind == "heading" and y:
-            y += 1  # space above a heading
+        if kind == "heading":
+            if y + 2 + KEEP > bottom:  # a heading stands above its first lines
+                y, bottom = next_column()
+            elif places and places[-1][:2] == (page, column):
+                y += 1  # space above a heading
         new_box = kind == "heading" or previous == "heading" or not boxes or rng.random() < NEW_BOX
-        for j, line in enumerate(lines):
-            if y >= height:
-                page, column = (page, 1) if column == 0 else (page + 1, 0)
-                y, new_box = 0, True
-            if new_box or (j == 0 and kind == "heading"):
+        for line in lines:
+            if y >= bottom:
+                y, bottom = next_column()
+                new_box = True
+            if new_box:
                 boxes.append([])
                 new_box = False
             if kind == "heading":
@@ -139,12 +192,15 @@ def scramble(seed: int, *, sections: int = 4) -> Scramble:
     lines_out: list[str] = []
     number: dict[int, int] = {}
     for k, b in enumerate(emitted):
-        heading = boxes[b][0] in heading_ids or (k and boxes[emitted[k - 1]][0] in heading_ids)
-        stray = k and not heading and rng.random() < STRAY_BOUNDARY
-        if k and not stray:
-            lines_out.append("")
+        if k:
+            after = boxes[emitted[k - 1]][-1]
+            foot = after in feet and places[after][1] == 0
+            if rng.random() >= (FOOT_STRAY if foot else STRAY_BOUNDARY):
+                lines_out.append("")
+            else:
+                texts[boxes[b][0]] = " " + texts[boxes[b][0]]
         for j, i in enumerate(boxes[b]):
-            lead = " " if (j == 0 and stray) or (j and rng.random() < STRAY_INSIDE) else ""
+            lead = " " if j and rng.random() < STRAY_INSIDE else ""
             lines_out.append(lead + texts[i])
             number[i] = len(lines_out)
     return Scramble(

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "SMALL_WORDS",
     "Block",
     "column_width",
     "ends_sentence",
@@ -24,7 +25,7 @@ __all__ = [
 ]
 
 #: Words a title leaves in lower case.
-_SMALL_WORDS = frozenset(
+SMALL_WORDS = frozenset(
     [
         "a",
         "an",
@@ -178,7 +179,7 @@ def is_heading_text(texts: Sequence[str], *, width: int) -> bool:
     whole = " ".join(t.strip() for t in texts)
     if not whole[:1].isupper() or whole.rstrip()[-1:] in ".,;:\u2014-":
         return False
-    words = [w for w in _WORD.findall(whole) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _WORD.findall(whole) if w.lower() not in SMALL_WORDS]
     return bool(words) and all(w[0].isupper() for w in words)
 
 

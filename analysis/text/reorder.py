@@ -26,10 +26,10 @@ from dataclasses import dataclass
 
 from analysis.text.blocks import Block
 
-__all__ = ["Join", "Layout", "join_scores", "order_score", "propose_layout"]
+__all__ = ["Join", "Layout", "column_heights", "join_scores", "order_score", "propose_layout"]
 
 #: Most blocks on one page.
-PAGE_BLOCKS = 9
+PAGE_BLOCKS = 16
 #: Points a page with no cut sentence loses for standing in two columns: without that
 #: evidence, the witness order needs no layout.
 TWO_COLUMNS = 2.0
@@ -37,6 +37,18 @@ TWO_COLUMNS = 2.0
 BAND_TOLERANCE = 3
 #: Points lost per line beyond :data:`BAND_TOLERANCE`.
 BAND_DISORDER = 0.5
+#: Lines beyond which no block can stand above one of the other column that W prints earlier.
+BAND_LIMIT = 14
+#: Lines by which a full column may fall short of the column height: the witness's full
+#: columns hold 38 to 50 lines.
+SHORTFALL = 12
+#: Lines the title takes from the columns of the first page.
+TITLE = 14
+#: Points lost for each column that stops short (a figure or a pull quote in it).
+SHORT_COLUMN = 2.0
+#: Shortest and longest column heights tried.
+MIN_COLUMN = 24
+MAX_COLUMN = 62
 #: Points for two blocks next to each other in W in different columns of a page.
 ALTERNATION = 0.5
 #: Weights of the evidence (points added to a join's score).
@@ -173,54 +185,156 @@ class Layout:
     pages: tuple[tuple[int, ...], ...]
     columns: tuple[str, ...]
     score: float
+    height: int
+
+
+@dataclass(frozen=True)
+class _Partial:
+    """A page being labelled block by block in W order: its two columns so far."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    labels: str
+    heights: tuple[int, int]
+    tops: tuple[int, int]
+    inner: float
+
+
+def _height(block: Block) -> int:
+    """Lines a block takes in its column (a heading two more, for its spacing)."""
+    return len(block.lines) + (2 if block.heading else 0)
+
+
+def _extend(
+    part: _Partial,
+    k: int,
+    label: str,
+    blocks: Sequence[Block],
+    joins: Sequence[Sequence[Join]],
+    *,
+    cap: int,
+) -> _Partial | None:
+    """``part`` with block ``k`` added to column ``label``; None if W cannot print it there.
+
+    The extraction prints blocks by the height of their tops: a block whose
+    top stands more than :data:`BAND_LIMIT` lines above the top of a block of
+    the other column that W prints earlier rules the labelling out; beyond
+    :data:`BAND_TOLERANCE` it costs :data:`BAND_DISORDER` a line. No column
+    holds more than ``cap`` lines.
+    """
+    c = 0 if label == "L" else 1
+    top = part.heights[c]
+    column = part.left if c == 0 else part.right
+    other = part.right if c == 0 else part.left
+    disorder = part.tops[1 - c] - top if other else 0
+    if disorder > BAND_LIMIT:
+        return None
+    inner = part.inner - BAND_DISORDER * max(0, disorder - BAND_TOLERANCE)
+    if column:
+        inner += joins[column[-1]][k].score
+    if part.labels:
+        turn = part.labels[-1] != label
+        inner += ALTERNATION if turn != blocks[k - 1].heading else 0.0
+    heights = list(part.heights)
+    heights[c] += _height(blocks[k])
+    if heights[c] > cap:
+        return None
+    tops = list(part.tops)
+    tops[c] = top
+    return _Partial(
+        left=(*part.left, k) if c == 0 else part.left,
+        right=(*part.right, k) if c == 1 else part.right,
+        labels=part.labels + label,
+        heights=(heights[0], heights[1]),
+        tops=(tops[0], tops[1]),
+        inner=inner,
+    )
+
+
+def _short_columns(heights: tuple[int, int], *, height: int, first: bool, last: bool) -> int:
+    """How many columns of a page that holds ``heights`` lines stop short of ``height``.
+
+    A column is short when it holds :data:`SHORTFALL` lines fewer than the
+    column height (a figure or a pull quote took the rest), on the first page
+    :data:`TITLE` lines more (the title). On the last page only a left column
+    that stops short before the right one begins counts.
+    """
+    left, right = heights
+    full = height - SHORTFALL - (TITLE if first else 0)
+    if last:
+        return int(bool(right) and left < full)
+    return int(left < full) + int(right < full)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way to read a page: its reading order, labels, column heights and inner score."""
+
+    seq: tuple[int, ...]
+    labels: str
+    heights: tuple[int, int]
+    score: float
 
 
 def _page_readings(
-    blocks: Sequence[Block], joins: Sequence[Sequence[Join]], start: int, stop: int
-) -> dict[tuple[int, int], tuple[float, tuple[int, ...], str]]:
-    """Best reading of blocks ``start..stop-1`` as one page, for each (first, last) block."""
-    best: dict[tuple[int, int], tuple[float, tuple[int, ...], str]] = {}
-    members = range(start, stop)
-    cut = any(blocks[k].cut for k in members)
-    for labels in itertools.product("LR", repeat=stop - start):
-        if labels[0] == "R" and "L" not in labels:
-            continue  # a one-column page is read as a left column
-        left = [k for k, c in zip(members, labels, strict=True) if c == "L"]
-        right = [k for k, c in zip(members, labels, strict=True) if c == "R"]
-        seq = (*left, *right)
-        score = sum(joins[a][b].score for a, b in itertools.pairwise(seq))
-        for k, (c, d) in zip(members, itertools.pairwise(labels), strict=False):
-            turn = c != d
-            score += ALTERNATION if turn != blocks[k].heading else 0.0
-        score -= _band_disorder(blocks, members, labels)
-        if left and right and not cut:
-            score -= TWO_COLUMNS
-        key = (seq[0], seq[-1])
-        held = best.get(key)
-        if held is None or (score, "".join(labels)) > (held[0], held[2]):
-            best[key] = (score, seq, "".join(labels))
-    return best
+    blocks: Sequence[Block], joins: Sequence[Sequence[Join]], start: int, stop: int, *, cap: int
+) -> dict[int, list[_Reading]]:
+    """The readings of blocks ``start..e-1`` as one page, for each end ``e``.
 
-
-def _band_disorder(blocks: Sequence[Block], members: range, labels: Sequence[str]) -> float:
-    """Penalty for a labelling whose blocks, stacked in their columns, W does not print by height.
-
-    Each block's top stands as many lines down its column as the blocks above
-    it hold (a heading takes two more, for its spacing); the extraction prints
-    blocks by the height of their tops, so W printing a block before one that
-    stands :data:`BAND_TOLERANCE` lines higher costs :data:`BAND_DISORDER` per
-    line beyond it.
+    Each labelling of the blocks in the left and the right column is built
+    block by block (:func:`_extend`), so every page of the same start shares
+    the work of its shorter pages; of the labellings that leave the page
+    alike for what follows (the same first and last block and column heights)
+    only the best is kept.
     """
-    height = {"L": 0, "R": 0}
-    tops = []
-    for k, c in zip(members, labels, strict=True):
-        tops.append(height[c])
-        height[c] += len(blocks[k].lines) + (2 if blocks[k].heading else 0)
-    return BAND_DISORDER * sum(
-        max(0, a - b - BAND_TOLERANCE)
-        for (a, c), (b, d) in itertools.pairwise(zip(tops, labels, strict=True))
-        if c != d
-    )
+    found: dict[int, list[_Reading]] = {}
+    level = [_Partial((), (), "", (0, 0), (0, 0), 0.0)]
+    cut = False
+    for k in range(start, stop):
+        cut = cut or blocks[k].cut
+        merged: dict[tuple[int, ...], _Partial] = {}
+        for part in level:
+            for label in "LR":
+                grown = _extend(part, k, label, blocks, joins, cap=cap)
+                if grown is None:
+                    continue
+                # what the rest of the page depends on: the two columns' ends and heights
+                key = (
+                    *grown.left[:1],
+                    -1,
+                    *grown.left[-1:],
+                    -1,
+                    *grown.right[:1],
+                    -1,
+                    *grown.right[-1:],
+                    grown.heights[0],
+                )
+                held = merged.get(key)
+                if held is None or (grown.inner, grown.labels) > (held.inner, held.labels):
+                    merged[key] = grown
+        level = list(merged.values())
+        best: dict[tuple[int, int, int], _Reading] = {}
+        for part in level:
+            if not part.left:
+                continue  # a page is read from its left column
+            score = part.inner
+            if part.right:
+                score += joins[part.left[-1]][part.right[0]].score
+                score -= 0.0 if cut else TWO_COLUMNS
+            seq = part.left + part.right
+            key = (seq[0], seq[-1], part.heights[0])
+            held = best.get(key)
+            if held is None or (score, part.labels) > (held.score, held.labels):
+                best[key] = _Reading(seq, part.labels, part.heights, score)
+        found[k + 1] = [best[key] for key in sorted(best)]
+    return found
+
+
+def column_heights(blocks: Sequence[Block]) -> range:
+    """The column heights the search tries, by two lines: from the tallest block up."""
+    tallest = max((_height(b) for b in blocks), default=0)
+    low = max(tallest, MIN_COLUMN)
+    return range(low, max(low, MAX_COLUMN) + 1, 2)
 
 
 def propose_layout(
@@ -231,38 +345,100 @@ def propose_layout(
     The witness is cut into pages of consecutive blocks (at most ``page``
     each); each block of a page stands in the left or the right column; a
     page is read left column first, each column in witness order. The score
-    is the sum of the join scores along the reading order and, for each two
+    is the sum of the join scores along the reading order; for each two
     blocks next to each other in W on a page, :data:`ALTERNATION` when they
-    stand in different columns (in the same column after a heading): the
-    band order of the extraction. Dynamic programming over the pages finds
-    the best of all such layouts; ties go to the first in witness order.
+    stand in different columns (in the same column after a heading); and the
+    band order of the extraction (:func:`_extend`). All the columns of a
+    document are about as long (:func:`_short_columns`): for each column height of
+    :func:`column_heights`, dynamic programming over the pages finds the best
+    of all such layouts, and the best of those is the proposal; ties go to
+    the first in witness order, then to the shorter column.
     """
     n = len(blocks)
-    if n == 0:
-        return Layout(order=(), pages=(), columns=(), score=0.0)
-    # best[e][last] = (score, reading so far, pages, labels)
-    Entry = tuple[float, tuple[int, ...], tuple[tuple[int, ...], ...], str]
+    if not n:
+        return Layout(order=(), pages=(), columns=(), score=0.0, height=0)
+    heights = column_heights(blocks)
+    readings = {
+        s: _page_readings(blocks, joins, s, min(n, s + page), cap=heights[-1]) for s in range(n)
+    }
+    found = [
+        layout
+        for height in heights
+        if (layout := _search(blocks, joins, readings, height=height)) is not None
+    ]
+    if not found:  # no height fits every page: one page, one column
+        return Layout(
+            order=tuple(range(n)),
+            pages=(tuple(range(n)),),
+            columns=("L",) * n,
+            score=round(order_score(range(n), joins, blocks), 4),
+            height=sum(_height(b) for b in blocks),
+        )
+    return max(found, key=lambda v: (v.score, _neg(v.order), -v.height))
+
+
+def _search(
+    blocks: Sequence[Block],
+    joins: Sequence[Sequence[Join]],
+    readings: dict[int, dict[int, list[_Reading]]],
+    *,
+    height: int,
+) -> Layout | None:
+    """The best layout in columns of ``height`` lines; None if none fits."""
+    n = len(blocks)
+    # best[e][last] = (score, previous end, previous last, reading)
+    Entry = tuple[float, int, int, _Reading | None]
     best: list[dict[int, Entry]] = [{} for _ in range(n + 1)]
-    best[0][-1] = (0.0, (), (), "")
+    best[0][-1] = (0.0, -1, -1, None)
     for s in range(n):
         if not best[s]:
             continue
-        for e in range(s + 1, min(n, s + page) + 1):
-            readings = _page_readings(blocks, joins, s, e)
-            for (first, last), (inner, seq, labels) in sorted(readings.items()):
-                for prev, (score, order, pages, columns) in sorted(best[s].items()):
-                    link = _start_score(blocks[first]) if prev < 0 else joins[prev][first].score
-                    total = score + link + inner
-                    held = best[e].get(last)
-                    if held is None or total > held[0] + 1e-9:
-                        best[e][last] = (
-                            total,
-                            order + seq,
-                            (*pages, tuple(range(s, e))),
-                            columns + labels,
+        entry: dict[int, tuple[float, int]] = {}  # first block -> (best score, previous last)
+        for e, options in readings[s].items():
+            for r in options:
+                if max(r.heights) > height:
+                    continue
+                first = r.seq[0]
+                if first not in entry:
+                    entry[first] = max(
+                        (
+                            score
+                            + (
+                                _start_score(blocks[first])
+                                if prev < 0
+                                else joins[prev][first].score
+                            ),
+                            -prev,
                         )
-    score, order, pages, columns = max(best[n].values(), key=lambda v: (v[0], _neg(v[1])))
-    return Layout(order=order, pages=pages, columns=tuple(columns), score=round(score, 4))
+                        for prev, (score, _, _, _) in best[s].items()
+                    )
+                short = _short_columns(r.heights, height=height, first=s == 0, last=e == n)
+                total = entry[first][0] + r.score - SHORT_COLUMN * short
+                last = r.seq[-1]
+                held = best[e].get(last)
+                if held is None or total > held[0] + 1e-9:
+                    best[e][last] = (total, s, -entry[first][1], r)
+    if not best[n]:
+        return None
+    score, last = max((v[0], -k) for k, v in best[n].items())
+    last, e = -last, n
+    order: list[int] = []
+    pages: list[tuple[int, ...]] = []
+    columns = ""
+    while e > 0:
+        _, s, prev, reading = best[e][last]
+        assert reading is not None
+        order[:0] = reading.seq
+        pages.insert(0, tuple(range(s, e)))
+        columns = reading.labels + columns
+        e, last = s, prev
+    return Layout(
+        order=tuple(order),
+        pages=tuple(pages),
+        columns=tuple(columns),
+        score=round(score, 4),
+        height=height,
+    )
 
 
 def _neg(order: tuple[int, ...]) -> tuple[int, ...]:
