@@ -20,6 +20,8 @@ __all__ = [
     "column_width",
     "ends_sentence",
     "is_heading_text",
+    "names",
+    "opening_word",
     "split_blocks",
     "starts_lowercase",
 ]
@@ -150,6 +152,33 @@ def starts_lowercase(line: str) -> bool:
     """
     match = re.search(r"[^\W\d_]", line)
     return bool(match) and match.group().islower()
+
+
+_MID_SENTENCE = re.compile(r"(?<![.!?:\u201c\u201d\"(])\s+([A-Z][a-z][\w\u2019'-]*)")
+
+
+def names(texts: Sequence[str]) -> frozenset[str]:
+    """Words written only with a capital, and at least once inside a sentence: names.
+
+    A block that opens with one of them may go on a sentence cut before it.
+
+    >>> sorted(names(["in the estimation of the U.S. Treasury,", "Treasury said the"]))
+    ['Treasury']
+    """
+    text = " ".join(t.strip() for t in texts)
+    lower = {w.lower() for w in _WORD.findall(text) if w[0].islower()}
+    inside = set(_MID_SENTENCE.findall(text))
+    return frozenset(w for w in inside if w.lower() not in lower)
+
+
+def opening_word(line: str) -> str:
+    """The first word of ``line``.
+
+    >>> opening_word(" \u201cPython may add types")
+    'Python'
+    """
+    match = _WORD.search(line)
+    return match.group() if match else ""
 
 
 def column_width(lines: Sequence[str]) -> int:

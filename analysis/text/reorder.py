@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.text.blocks import Block
+from analysis.text.blocks import Block, names, opening_word
 
 __all__ = ["Join", "Layout", "column_heights", "join_scores", "order_score", "propose_layout"]
 
@@ -54,6 +54,8 @@ ALTERNATION = 0.5
 #: Weights of the evidence (points added to a join's score).
 CUT_CONTINUED = 8.0
 CUT_BROKEN = -6.0
+#: A cut sentence going on with a name (a word the text writes only with a capital).
+CUT_NAMED = 4.0
 LOWERCASE_ORPHAN = -8.0
 HEADING_AFTER_CUT = -10.0
 HEADING_AFTER_HEADING = -8.0
@@ -102,7 +104,9 @@ def _edge_vectors(blocks: Sequence[Block]) -> tuple[list[dict[str, float]], list
     return tails, heads
 
 
-def _score(a: Block, b: Block, tail: dict[str, float], head: dict[str, float]) -> Join:
+def _score(
+    a: Block, b: Block, tail: dict[str, float], head: dict[str, float], *, named: bool
+) -> Join:
     score = 0.0
     evidence: list[str] = []
     if b.heading:
@@ -129,6 +133,12 @@ def _score(a: Block, b: Block, tail: dict[str, float], head: dict[str, float]) -
         if b.first == a.last + 1:
             score += SAME_BLOCK
             evidence.append(f"line {b.first} follows line {a.last} in W with no blank line")
+    elif a.cut and named:
+        score += CUT_NAMED
+        evidence.append(
+            f"the sentence cut at line {a.last} may go on at line {b.first}, "
+            f"which opens with the name {opening_word(b.texts[0])}"
+        )
     elif a.cut:
         score += CUT_BROKEN
         evidence.append(f"line {a.last} ends mid-sentence but line {b.first} opens a new one")
@@ -159,7 +169,11 @@ def _score(a: Block, b: Block, tail: dict[str, float], head: dict[str, float]) -
 def join_scores(blocks: Sequence[Block]) -> list[list[Join]]:
     """The :class:`Join` of every ordered pair of blocks (``[a][b]``; the diagonal is unused)."""
     tails, heads = _edge_vectors(blocks)
-    return [[_score(a, b, tails[a.n], heads[b.n]) for b in blocks] for a in blocks]
+    known = names([t for b in blocks if not b.heading for t in b.texts])
+    named = [opening_word(b.texts[0]) in known for b in blocks]
+    return [
+        [_score(a, b, tails[a.n], heads[b.n], named=named[b.n]) for b in blocks] for a in blocks
+    ]
 
 
 def _start_score(block: Block) -> float:
@@ -256,14 +270,13 @@ def _short_columns(heights: tuple[int, int], *, height: int, first: bool, last: 
 
     A column is short when it holds :data:`SHORTFALL` lines fewer than the
     column height (a figure or a pull quote took the rest), on the first page
-    :data:`TITLE` lines more (the title). On the last page only a left column
-    that stops short before the right one begins counts.
+    :data:`TITLE` lines more (the title). The last page counts none: the text
+    ends where it ends (the witness's last left column is shorter than its right).
     """
-    left, right = heights
-    full = height - SHORTFALL - (TITLE if first else 0)
     if last:
-        return int(bool(right) and left < full)
-    return int(left < full) + int(right < full)
+        return 0
+    full = height - SHORTFALL - (TITLE if first else 0)
+    return sum(h < full for h in heights)
 
 
 @dataclass(frozen=True)
