@@ -28,7 +28,7 @@ __all__ = ["Scramble", "prose_sections", "scramble"]
 COLUMN_WIDTH = 52
 #: Lines of a full column: the witness's full columns hold 38 to 50.
 COLUMN_LINES = (38, 50)
-#: Lines the title takes at the head of the first page.
+#: Lines the title takes across the head of the first page.
 TITLE_LINES = (6, 14)
 #: Chance that a column holds a figure or a pull quote, at its head or its foot, and its lines:
 #: the witness's columns run from 28 to 50 lines.
@@ -125,9 +125,9 @@ def _document(rng: random.Random, sections: int) -> list[tuple[str, list[str]]]:
     return items
 
 
-def _frame(rng: random.Random, page: int, column: int, height: int) -> tuple[int, int]:
-    """The lines of a column that hold text: ``(top, bottom)``, a title or a figure aside."""
-    top, bottom = (rng.randint(*TITLE_LINES) if page == 0 else 0), height
+def _frame(rng: random.Random, page: int, height: int, title: int) -> tuple[int, int]:
+    """The lines of a column that hold text: ``(top, bottom)``, the title or a figure aside."""
+    top, bottom = (title if page == 0 else 0), height
     if rng.random() < FIGURE:
         size = rng.randint(*FIGURE_LINES)
         if rng.random() < 0.5:
@@ -141,13 +141,14 @@ def scramble(seed: int, *, sections: int = 6) -> Scramble:
     """A synthetic witness of ``sections`` sections of prose, scrambled by ``seed``."""
     rng = random.Random(seed)
     height = rng.randint(*COLUMN_LINES)
+    title = rng.randint(*TITLE_LINES)
     # place every line: (page, column, y); boxes as lists of line indices (reading order)
     texts: list[str] = []
     places: list[tuple[int, int, int]] = []
     boxes: list[list[int]] = []
     heading_ids: list[int] = []
     page = column = 0
-    y, bottom = _frame(rng, page, column, height)
+    y, bottom = _frame(rng, page, height, title)
     feet: set[int] = set()  # the last line of every column
 
     def next_column() -> tuple[int, int]:
@@ -155,7 +156,7 @@ def scramble(seed: int, *, sections: int = 6) -> Scramble:
         if texts:
             feet.add(len(texts) - 1)
         page, column = (page, 1) if column == 0 else (page + 1, 0)
-        return _frame(rng, page, column, height)
+        return _frame(rng, page, height, title)
 
     previous = "paragraph"
     for kind, lines in _document(rng, sections):
@@ -184,11 +185,14 @@ def scramble(seed: int, *, sections: int = 6) -> Scramble:
     # extraction: on each page, boxes by the height of their top (column offsets jitter ties)
     offsets = {(p, c): rng.uniform(0.0, 2.5) for p in range(page + 1) for c in (0, 1)}
 
-    def top(box: list[int]) -> tuple[int, float, int]:
-        p, c, y0 = places[box[0]]
-        return (p, y0 + offsets[(p, c)], c)
+    def top(b: int) -> tuple[int, float, int, int]:
+        # a heading is printed right before the first lines of its section, as the
+        # witness prints each of its five
+        heading = boxes[b][0] in heading_ids
+        p, c, y0 = places[boxes[b + 1 if heading else b][0]]
+        return (p, y0 + offsets[(p, c)], c, 0 if heading else 1)
 
-    emitted = sorted(range(len(boxes)), key=lambda b: top(boxes[b]))
+    emitted = sorted(range(len(boxes)), key=top)
     lines_out: list[str] = []
     number: dict[int, int] = {}
     for k, b in enumerate(emitted):

@@ -45,7 +45,7 @@ SHORTFALL = 12
 #: Lines the title takes from the columns of the first page.
 TITLE = 14
 #: Points lost for each column that stops short (a figure or a pull quote in it).
-SHORT_COLUMN = 2.0
+SHORT_COLUMN = 4.0
 #: Shortest and longest column heights tried.
 MIN_COLUMN = 24
 MAX_COLUMN = 62
@@ -66,7 +66,6 @@ HEADING_NEXT = 2.0
 #: Weight of the words a heading shares with the opening of the block after it.
 HEADING_LEXICAL = 12.0
 #: A sentence going on in lower case on the next line of W, past a stray leading space.
-SAME_BLOCK = 4.0
 #: Words at each end of a block compared for lexical continuity.
 EDGE_WORDS = 80
 
@@ -130,9 +129,6 @@ def _score(
         evidence.append(
             f"the sentence cut at line {a.last} goes on in lower case at line {b.first}"
         )
-        if b.first == a.last + 1:
-            score += SAME_BLOCK
-            evidence.append(f"line {b.first} follows line {a.last} in W with no blank line")
     elif a.cut and named:
         score += CUT_NAMED
         evidence.append(
