@@ -30,8 +30,9 @@ COLUMN_WIDTH = 52
 COLUMN_LINES = (38, 50)
 #: Lines the title takes across the head of the first page.
 TITLE_LINES = (6, 14)
-#: Chance that a column holds a figure or a pull quote, at its head or its foot, and its lines:
-#: the witness's columns run from 28 to 50 lines.
+#: Chance that a column ends short, above a figure or a pull quote, and the lines these take:
+#: the witness's columns hold 28 to 50 lines, and where one ends short its boxes still stand
+#: as high as the text above them puts them.
 FIGURE = 0.25
 FIGURE_LINES = (6, 14)
 #: Lines of its section that a heading keeps below it in its column.
@@ -127,14 +128,8 @@ def _document(rng: random.Random, sections: int) -> list[tuple[str, list[str]]]:
 
 def _frame(rng: random.Random, page: int, height: int, title: int) -> tuple[int, int]:
     """The lines of a column that hold text: ``(top, bottom)``, the title or a figure aside."""
-    top, bottom = (title if page == 0 else 0), height
-    if rng.random() < FIGURE:
-        size = rng.randint(*FIGURE_LINES)
-        if rng.random() < 0.5:
-            top += size
-        else:
-            bottom -= size
-    return top, bottom
+    top = title if page == 0 else 0
+    return top, height - (rng.randint(*FIGURE_LINES) if rng.random() < FIGURE else 0)
 
 
 def scramble(seed: int, *, sections: int = 6) -> Scramble:

@@ -46,6 +46,8 @@ SHORTFALL = 12
 TITLE = 14
 #: Points lost for each column that stops short (a figure or a pull quote in it).
 SHORT_COLUMN = 4.0
+#: Points a block earns at the foot of a column if its sentence is cut.
+FOOT = 1.5
 #: Shortest and longest column heights tried.
 MIN_COLUMN = 24
 MAX_COLUMN = 62
@@ -210,28 +212,50 @@ class _Partial:
     inner: float
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """What the layout search reads: the blocks, their joins, and what each says of a foot.
+
+    ``feet[k]`` is the points block ``k`` earns standing at the foot of a
+    column, and loses standing above another block of its column.
+    """
+
+    blocks: Sequence[Block]
+    joins: Sequence[Sequence[Join]]
+    feet: tuple[float, ...]
+
+
+def _foot(block: Block, following: Block | None) -> float:
+    """What a block's end says of its place: at the foot of a column or above another block.
+
+    A block whose last sentence is cut stands at the foot of its column (a
+    box ends within a column only where a paragraph ends), unless the sentence
+    goes on in lower case on the next line of W, past a stray leading space;
+    a heading never stands at the foot.
+    """
+    if block.heading:
+        return -FOOT
+    if following is not None and following.first == block.last + 1 and following.lowercase:
+        return 0.0
+    return FOOT if block.cut else 0.0
+
+
 def _height(block: Block) -> int:
     """Lines a block takes in its column (a heading two more, for its spacing)."""
     return len(block.lines) + (2 if block.heading else 0)
 
 
-def _extend(
-    part: _Partial,
-    k: int,
-    label: str,
-    blocks: Sequence[Block],
-    joins: Sequence[Sequence[Join]],
-    *,
-    cap: int,
-) -> _Partial | None:
+def _extend(part: _Partial, k: int, label: str, ev: _Evidence, *, cap: int) -> _Partial | None:
     """``part`` with block ``k`` added to column ``label``; None if W cannot print it there.
 
     The extraction prints blocks by the height of their tops: a block whose
     top stands more than :data:`BAND_LIMIT` lines above the top of a block of
     the other column that W prints earlier rules the labelling out; beyond
     :data:`BAND_TOLERANCE` it costs :data:`BAND_DISORDER` a line. No column
-    holds more than ``cap`` lines.
+    holds more than ``cap`` lines. The block that stood last in the column
+    is no longer at its foot (:func:`_foot`).
     """
+    blocks, joins = ev.blocks, ev.joins
     c = 0 if label == "L" else 1
     top = part.heights[c]
     column = part.left if c == 0 else part.right
@@ -241,7 +265,7 @@ def _extend(
         return None
     inner = part.inner - BAND_DISORDER * max(0, disorder - BAND_TOLERANCE)
     if column:
-        inner += joins[column[-1]][k].score
+        inner += joins[column[-1]][k].score - ev.feet[column[-1]]
     if part.labels:
         turn = part.labels[-1] != label
         inner += ALTERNATION if turn != blocks[k - 1].heading else 0.0
@@ -285,9 +309,7 @@ class _Reading:
     score: float
 
 
-def _page_readings(
-    blocks: Sequence[Block], joins: Sequence[Sequence[Join]], start: int, stop: int, *, cap: int
-) -> dict[int, list[_Reading]]:
+def _page_readings(ev: _Evidence, start: int, stop: int, *, cap: int) -> dict[int, list[_Reading]]:
     """The readings of blocks ``start..e-1`` as one page, for each end ``e``.
 
     Each labelling of the blocks in the left and the right column is built
@@ -296,6 +318,7 @@ def _page_readings(
     alike for what follows (the same first and last block and column heights)
     only the best is kept.
     """
+    blocks, joins = ev.blocks, ev.joins
     found: dict[int, list[_Reading]] = {}
     level = [_Partial((), (), "", (0, 0), (0, 0), 0.0)]
     cut = False
@@ -304,7 +327,7 @@ def _page_readings(
         merged: dict[tuple[int, ...], _Partial] = {}
         for part in level:
             for label in "LR":
-                grown = _extend(part, k, label, blocks, joins, cap=cap)
+                grown = _extend(part, k, label, ev, cap=cap)
                 if grown is None:
                     continue
                 # what the rest of the page depends on: the two columns' ends and heights
@@ -326,9 +349,9 @@ def _page_readings(
         for part in level:
             if not part.left:
                 continue  # a page is read from its left column
-            score = part.inner
+            score = part.inner + ev.feet[part.left[-1]]
             if part.right:
-                score += joins[part.left[-1]][part.right[0]].score
+                score += joins[part.left[-1]][part.right[0]].score + ev.feet[part.right[-1]]
                 score -= 0.0 if cut else TWO_COLUMNS
             seq = part.left + part.right
             key = (seq[0], seq[-1], part.heights[0])
@@ -367,9 +390,12 @@ def propose_layout(
     if not n:
         return Layout(order=(), pages=(), columns=(), score=0.0, height=0)
     heights = column_heights(blocks)
-    readings = {
-        s: _page_readings(blocks, joins, s, min(n, s + page), cap=heights[-1]) for s in range(n)
-    }
+    ev = _Evidence(
+        blocks=blocks,
+        joins=joins,
+        feet=tuple(_foot(b, c) for b, c in zip(blocks, (*blocks[1:], None), strict=True)),
+    )
+    readings = {s: _page_readings(ev, s, min(n, s + page), cap=heights[-1]) for s in range(n)}
     found = [
         layout
         for height in heights
