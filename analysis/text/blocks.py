@@ -154,7 +154,7 @@ def starts_lowercase(line: str) -> bool:
     return bool(match) and match.group().islower()
 
 
-_MID_SENTENCE = re.compile(r"(?<![.!?:\u201c\u201d\"(])\s+([A-Z][a-z][\w\u2019'-]*)")
+_MID_SENTENCE = re.compile(r"(?<![.!?:\u201c\u201d\"(])\s+[\u201c\"]?([A-Z][a-z][\w\u2019'-]*)")
 
 
 def names(texts: Sequence[str]) -> frozenset[str]:

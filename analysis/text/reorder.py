@@ -252,15 +252,22 @@ def _extend(part: _Partial, k: int, label: str, ev: _Evidence, *, cap: int) -> _
     top stands more than :data:`BAND_LIMIT` lines above the top of a block of
     the other column that W prints earlier rules the labelling out; beyond
     :data:`BAND_TOLERANCE` it costs :data:`BAND_DISORDER` a line. No column
-    holds more than ``cap`` lines. The block that stood last in the column
-    is no longer at its foot (:func:`_foot`).
+    holds more than ``cap`` lines. A block that opens with a stray leading
+    space under a block of its column is part of the same box, printed from
+    the box's top. The block that stood last in the column is no longer at
+    its foot (:func:`_foot`).
     """
     blocks, joins = ev.blocks, ev.joins
     c = 0 if label == "L" else 1
     top = part.heights[c]
     column = part.left if c == 0 else part.right
     other = part.right if c == 0 else part.left
-    disorder = part.tops[1 - c] - top if other else 0
+    if part.labels[-1:] == label and blocks[k].opened_by == "stray leading space":
+        # the same box as the block above it, cut by a stray space: printed from its top
+        top = part.tops[c]
+        disorder = 0
+    else:
+        disorder = part.tops[1 - c] - top if other else 0
     if disorder > BAND_LIMIT:
         return None
     inner = part.inner - BAND_DISORDER * max(0, disorder - BAND_TOLERANCE)
