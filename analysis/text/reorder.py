@@ -297,11 +297,12 @@ def _short_columns(heights: tuple[int, int], *, height: int, first: bool, last: 
 
     A column is short when it holds :data:`SHORTFALL` lines fewer than the
     column height (a figure or a pull quote took the rest), on the first page
-    :data:`TITLE` lines more (the title). The last page counts none: the text
-    ends where it ends (the witness's last left column is shorter than its right).
+    :data:`TITLE` lines more (the title). On the last page, where the text
+    ends, only a left column shorter than the right counts (beyond
+    :data:`BAND_TOLERANCE`): the text fills the left column first.
     """
     if last:
-        return 0
+        return int(heights[1] > heights[0] + BAND_TOLERANCE)
     full = height - SHORTFALL - (TITLE if first else 0)
     return sum(h < full for h in heights)
 
