@@ -64,7 +64,7 @@ HEADING_AFTER_HEADING = -8.0
 MARK_MATCH = 6.0
 MARK_STRAY = -6.0
 LEXICAL = 8.0
-HEADING_NEXT = 2.0
+HEADING_NEXT = 6.0
 #: Weight of the words a heading shares with the opening of the block after it.
 HEADING_LEXICAL = 12.0
 #: A sentence going on in lower case on the next line of W, past a stray leading space.
