@@ -44,6 +44,8 @@ BAND_LIMIT = 14
 SHORTFALL = 12
 #: Lines the title takes from the columns of the first page.
 TITLE = 14
+#: Points the proposal loses per line of its column height: the shortest that fits is likeliest.
+HEIGHT_COST = 0.1
 #: Points lost for each column that stops short (a figure or a pull quote in it).
 SHORT_COLUMN = 4.0
 #: Points a block earns at the foot of a column if its sentence is cut.
@@ -417,7 +419,7 @@ def propose_layout(
             score=round(order_score(range(n), joins, blocks), 4),
             height=sum(_height(b) for b in blocks),
         )
-    return max(found, key=lambda v: (v.score, _neg(v.order), -v.height))
+    return max(found, key=lambda v: (v.score - HEIGHT_COST * v.height, _neg(v.order), -v.height))
 
 
 def _search(
