@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from analysis.text.blocks import column_width, ends_sentence, is_heading_text, split_blocks
+from analysis.text.blocks import (
+    column_width,
+    ends_sentence,
+    is_heading_text,
+    names,
+    opening_word,
+    split_blocks,
+)
 
 LINES = [
     "The boatman left the village before dawn and",  # 1
@@ -65,3 +72,17 @@ def test_sentence_ends_and_headings() -> None:
     assert not is_heading_text(
         ["The idea that America is not complicit in Mexico\u2019s"], width=52
     )
+
+
+def test_names_are_words_written_only_with_a_capital_inside_sentences() -> None:
+    texts = [
+        "Future versions of Python may add types, and the",
+        "interpreter of \u201cPython is free. The idea that the",
+        "Idea was new is old.",
+    ]
+    found = names(texts)
+    assert "Python" in found  # inside a sentence, never in lower case
+    assert "The" not in found and "Future" not in found  # sentence openers
+    assert "Idea" not in found  # written in lower case elsewhere
+    assert opening_word(" \u201cPython may add types") == "Python"
+    assert opening_word("") == ""

@@ -53,7 +53,8 @@ def test_headings_follow_a_finished_sentence_and_cut_sentences_are_joined() -> N
     assert [b.heading for b in blocks] == [False, True, False, False]
     joins = join_scores(blocks)
     layout = propose_layout(blocks, joins)
-    assert layout.order == (0, 3, 1, 2)
+    successions = set(zip(layout.order, layout.order[1:], strict=False))
+    assert {(0, 3), (1, 2)} <= successions  # the cut sentence joined, the heading above its text
     assert joins[0][1].score < 0  # no heading after a cut sentence
     assert joins[1][2].score > 0  # the heading stands above its paragraph
     assert joins[0][3].score > joins[0][2].score
@@ -101,3 +102,44 @@ def test_no_heading_right_after_a_heading() -> None:
     joins = join_scores(blocks)
     assert joins[0][1].score < 0 < joins[1][2].score
     assert any("cannot follow the heading" in e for e in joins[0][1].evidence)
+
+
+def test_a_cut_sentence_may_go_on_with_a_name() -> None:
+    lines = [
+        "Future versions of",  # block 0, cut before a name
+        "",
+        "Python may add types, as the makers of Python say.",  # block 1
+        "",
+        "Nobody knows the rest of this story yet, and the",  # block 2, cut
+        "",
+        "Makers left early.",  # block 3: a capital that is no name
+    ]
+    blocks = split_blocks(lines)
+    joins = join_scores(blocks)
+    assert joins[0][1].score > 0
+    assert any("the name Python" in e for e in joins[0][1].evidence)
+    assert joins[2][3].score < 0  # "Makers" is written in lower case elsewhere: a new sentence
+
+
+# The right column is one box, printed first, that a stray leading space cuts in
+# two (line 17); the left column's box, printed after it, ends mid-sentence and
+# goes on at the head of the right column. The extraction printed the whole right
+# box from its top, so the left column's box, though lower in W, stands as high.
+ONE_BOX = [
+    "went on without him, as the others had done before.",  # 1  R top (block 0)
+    *[f"Line {k} of the long right column ends its sentence." for k in range(2, 16)],
+    "and the last of them waited all night by the door",  # 16
+    " of the old house until the grey morning came.",  # 17 stray space (block 1)
+    "",
+    "The boatman left the village before dawn with his",  # 19 L top (block 2)
+    *[f"nets and lanterns, rowing past the mill number {k}," for k in range(20, 36)],
+    "and the captain",  # 36: cut
+]
+
+
+def test_a_box_cut_by_a_stray_space_is_printed_from_its_top() -> None:
+    blocks = split_blocks(ONE_BOX)
+    assert [(b.first, b.last) for b in blocks] == [(1, 16), (17, 17), (19, 36)]
+    layout = propose_layout(blocks, join_scores(blocks))
+    assert layout.order == (2, 0, 1)
+    assert layout.columns == ("R", "R", "L")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from analysis.measures.scrambles import prose_sections, scramble
+from analysis.measures.scrambles import COLUMN_LINES, prose_sections, scramble
 
 
 def test_prose_sections_are_plain_prose() -> None:
@@ -34,3 +36,37 @@ def test_a_scramble_knows_its_true_order(seed: int) -> None:
 
 def test_seeds_differ() -> None:
     assert scramble(1).lines != scramble(2).lines
+
+
+@pytest.mark.parametrize("seed", [0, 7, 19])
+def test_a_scramble_is_set_as_the_witness_is(seed: int) -> None:
+    """Headings print right above their first lines; columns fill from their heads."""
+    s = scramble(seed)
+    nxt = dict(itertools.pairwise(s.order))
+    text = [k for k, line in enumerate(s.lines, start=1) if line.strip()]
+    after_in_w = dict(itertools.pairwise(text))
+    for h in s.headings:
+        assert after_in_w[h] == nxt[h]  # W prints each heading right before its text
+        assert s.lines[h - 1].strip()[0].isupper() and s.lines[h - 1].strip()[-1] != "."
+    # small words of a title stay in lower case, as in the witness's headings
+    titles = [s.lines[h - 1].strip() for h in s.headings]
+    assert all(
+        w.lower() not in {"and", "of", "the"} or w.islower() for t in titles for w in t.split()[1:]
+    )
+    # every column holds at most its page's height; boxes of a column follow in W order
+    for page in {p for p, _ in s.places}:
+        for column in (0, 1):
+            firsts = [
+                box[0]
+                for box, place in zip(s.boxes, s.places, strict=True)
+                if place == (page, column)
+            ]
+            assert firsts == sorted(firsts)
+            assert (
+                sum(
+                    len(box)
+                    for box, place in zip(s.boxes, s.places, strict=True)
+                    if place == (page, column)
+                )
+                <= COLUMN_LINES[1]
+            )

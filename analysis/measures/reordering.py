@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Seeds of the synthetic scrambles the evaluation reports.
-SEEDS = tuple(range(20))
+SEEDS = tuple(range(50))
 
 
 def _successions(order: Sequence[int]) -> dict[int, int]:
