@@ -2,13 +2,18 @@
 
 The prose is the documentation shipped with Python (:mod:`pydoc_data.topics`,
 the text of ``help()``): its running paragraphs, each topic a section under its
-title. :func:`scramble` sets the text in pages of two columns, cuts each
-column into text boxes (a heading is a box; a box holds one or more
-paragraphs; a paragraph that reaches the foot of a column goes on at the head
-of the next, cut mid-sentence), and extracts each page as the witness's
-extraction did: box after box by the height of its top, left and right in
-turn, with a blank line between boxes or a stray leading space instead, and
-now and then a stray space inside a box. The true reading order, headings and
+title, set in title case as the witness sets its headings. :func:`scramble`
+sets the text in pages of two columns as long as the witness's (a title
+across the head of the first page; now and then a column ends short above a
+figure or a pull quote, as some of the witness's do), cuts each column into
+text boxes (a heading is a box and keeps its first lines below it; a box
+holds one or more paragraphs; a paragraph that reaches the foot of a column
+goes on at the head of the next, cut mid-sentence), and extracts each page as
+the witness's extraction did: box after box by the height of its top, left
+and right in turn, a heading right before its first lines, with a blank line
+between boxes or a stray leading space instead (mostly after a box at the
+foot of the left column, where the witness has five of its seven), and now
+and then a stray space inside a box. The true reading order, headings and
 boxes are known, so a proposed order can be scored against them.
 """
 

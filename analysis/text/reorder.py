@@ -1,18 +1,24 @@
-"""Propose the reading order of a scrambled witness: score every join, search the best order.
+"""Propose the reading order of a scrambled witness: score every join, search the best layout.
 
 Every possible join of one block's end to another's start
 (:mod:`analysis.text.blocks`) gets a score from the evidence of the text: the
 grammar of a cut sentence (a block that ends mid-sentence goes on in one that
-opens in lower case; a heading follows a finished sentence and opens with a
-capital), brackets and quotation marks that one block opens and the other
-closes, and the content words the two sides share (weighted by their rarity
-among the blocks). :func:`propose_layout` then finds, exactly, the layout with
-the best total score: pages of consecutive blocks, each block in the left or
-the right column, each page read left column first. That is how the
-extraction permuted the witness: it printed each page of two columns box
-after box by the height of its top, left and right in turn; so the layout
-also scores how well the columns alternate and whether the heights of the
-stacked blocks explain the order in which W prints them.
+opens in lower case, or with a name; a heading follows a finished sentence
+and stands right above the block W prints after it), brackets and quotation
+marks that one block opens and the other closes, and the content words the
+two sides share (weighted by their rarity among the blocks).
+
+:func:`propose_layout` then searches the layout the extraction permuted: W
+prints each page of two columns box after box by the height of its top, left
+and right in turn. A layout cuts W into pages of consecutive blocks and puts
+each block of a page in the left or the right column; the page is read left
+column first. Each page's labellings are built block by block, pruned where W
+could not have printed a block that early (its band), and merged where they
+leave the page alike; all columns of a document are about as long, so each
+column height is tried as a hypothesis (no column longer, a short column
+costs a figure), and dynamic programming over the pages finds, for each
+height, the layout with the best total score: the joins along the reading,
+the bands, the cut blocks at the feet of columns.
 """
 
 from __future__ import annotations
