@@ -30,6 +30,20 @@ def test_every_value_the_pages_quote_exists(
     assert quoted and quoted <= set(values)
 
 
+def test_named_values_are_the_same_values(edition: Edition, register: Register) -> None:
+    """Asked for a few names, it computes those alone, each as the whole set gives it."""
+    every = method_values(edition, register)
+    names = ["summary-method", "keyness-min-g2", "word-tokens"]
+    assert method_values(edition, register, names=names) == {n: every[n] for n in names}
+
+
+def test_an_unknown_name_is_refused_with_the_known_ones(
+    edition: Edition, register: Register
+) -> None:
+    with pytest.raises(LookupError, match=r"unknown value 'nope' \(one of witness-lines, "):
+        method_values(edition, register, names=["keyness-min-g2", "nope"])
+
+
 @pytest.mark.parametrize("page", ["methods.md", "data.md"])
 def test_no_computed_value_is_typed_by_hand(
     page: str, edition: Edition, register: Register
