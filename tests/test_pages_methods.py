@@ -14,7 +14,7 @@ from analysis.site.pages.methods import BIBLIOGRAPHY_STYLE, method_values
 from analysis.text.edition import Edition
 from analysis.text.register import Register
 
-BOOK = paths.ROOT / "book"
+BOOK = paths.BOOK
 
 
 def _roles(page: Path, role: str) -> set[str]:
