@@ -249,8 +249,10 @@ def _open_and_run(context: BrowserContext, lab: Lab, path: Path) -> _Open:
     page.on("pageerror", lambda error: opened.errors.append(f"uncaught: {error}"))
     page.route("**/*", on_route)
     relative = path.relative_to(ROOT).as_posix()
-    # A fresh workspace: the page alone, not the pages opened before it.
-    page.goto(f"{lab.url}/lab/tree/{relative}?reset&token={lab.token}")
+    # A fresh workspace of its own: the page alone, not the pages opened before it, and a
+    # window name no other tab claims (tabs of one workspace race for its name, and the
+    # loser logs 'Window name candidate "..." already exists').
+    page.goto(f"{lab.url}/lab/workspaces/{path.stem}/tree/{relative}?reset&token={lab.token}")
     # The default viewer of a MyST page is jupytext's notebook, not the text editor.
     page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
     page.wait_for_function(_KERNEL_IDLE_JS)
