@@ -32,6 +32,15 @@ ROOT = Path(__file__).resolve().parents[2]
 WIDTHS = (390, 768, 1024, 1280, 1400)
 AXE_WIDTHS = (390, 1400)
 THEMES = ("light", "dark")
+#: The pages that must draw plotly figures (any other page may too).
+FIGURE_PAGES = (
+    "witness.html",
+    "analyses/terms.html",
+    "analyses/actors.html",
+    "analyses/sections.html",
+    "analyses/order.html",
+    "analyses/reorder.html",
+)
 
 # The page and the theme's containers of the article: none may scroll sideways (a wide
 # table or output scrolls inside its own box instead, which is not checked here).
@@ -99,6 +108,22 @@ def _violations(axe: Axe, page) -> list[str]:
     ]
 
 
+def _check_figures(page, *, required: bool) -> None:
+    """Every figure is drawn by plotly.js (and themed), captioned, and has its data as a table."""
+    figures = page.locator(".plotly-graph-div").count()
+    assert figures >= required
+    if figures:
+        page.wait_for_function(
+            """n => document.querySelectorAll('.js-plotly-plot[data-theme] .main-svg')
+              .length >= n""",
+            arg=figures,
+        )
+        captions = page.locator("figure figcaption")
+        assert captions.count() >= figures
+        assert re.match(r"Fig\. \d+ ", captions.first.inner_text())
+        assert page.locator("table.edition-table").count() >= figures
+
+
 def _lay_out(page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     # edition.js marks the width it has laid the page out for (figures, scroll boxes).
@@ -108,8 +133,9 @@ def _lay_out(page, width: int) -> None:
 def test_page_fits_every_width_and_passes_axe(
     visit: Callable[[str], Visit], axe: Axe, site_page: str
 ) -> None:
-    """Each page, in one visit: it loads cleanly, its headings are in order, it never
-    scrolls sideways, and axe-core finds nothing, light or dark, narrow or wide.
+    """Each page, in one visit: it loads cleanly, its headings are in order, its figures
+    are drawn, it never scrolls sideways, and axe-core finds nothing, light or dark,
+    narrow or wide.
 
     A wide table or output scrolls inside its own box (which is not an overflow
     of the page); everything else fits. The widths are all checked on the whole
@@ -126,11 +152,7 @@ def test_page_fits_every_width_and_passes_axe(
         assert levels[:1] == [1] and levels.count(1) == 1, levels
         for a, b in itertools.pairwise(levels):
             assert b <= a + 1, levels
-    if page.locator(".plotly-graph-div").count():
-        page.wait_for_function(
-            "n => document.querySelectorAll('.js-plotly-plot[data-theme]').length >= n",
-            arg=page.locator(".plotly-graph-div").count(),
-        )
+    _check_figures(page, required=site_page in FIGURE_PAGES)
     overflow = {}
     for width in WIDTHS:
         _lay_out(page, width)
