@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ACTORS", "BUILD", "DATA", "DECISIONS", "PACKAGE", "ROOT", "SEEDS", "SUMMARIES"]
+__all__ = ["ACTORS", "BOOK", "BUILD", "DATA", "DECISIONS", "PACKAGE", "ROOT", "SEEDS", "SUMMARIES"]
 
 PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 SEEDS = ROOT / "seeds"
+BOOK = ROOT / "book"
 DECISIONS = SEEDS / "decisions.yaml"
 ACTORS = SEEDS / "actors.yaml"
 SUMMARIES = SEEDS / "summaries.yaml"

@@ -20,6 +20,8 @@ import jupytext
 import pytest
 from jupytext.config import find_jupytext_configuration_file, load_jupytext_configuration_file
 
+from analysis.site.numbers import ROLE
+
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 NOTEBOOKS = sorted(
@@ -73,7 +75,9 @@ def test_analysis_cells_show_their_code_behind_a_toggle(path: Path) -> None:
     shown = [c for c in cells if c not in removed]
     assert removed and shown
     for cell in removed:
-        assert re.search(r"^(glue\(|from |import )", cell.source, re.MULTILINE), cell.source
+        assert re.search(r"^(glue\(|from |import |numbers\.prose\()", cell.source, re.M), (
+            cell.source
+        )
     for cell in shown:
         tags = cell.metadata.get("tags", [])
         assert "hide-input" in tags and "remove-input" not in tags, cell.source[:80]
@@ -81,11 +85,31 @@ def test_analysis_cells_show_their_code_behind_a_toggle(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", ANALYSES, ids=_ids(ANALYSES))
-def test_glue_cells_list_their_numbers_in_jupyter(path: Path) -> None:
-    """Every cell that glues ends by showing the glued numbers (analysis.site.numbers)."""
+def test_glue_cells_glue_through_numbers(path: Path) -> None:
+    """Every cell that glues remembers the values for Jupyter (analysis.site.numbers.glue)."""
     cells = [c for c in jupytext.read(path).cells if c.cell_type == "code"]
     gluing = [c for c in cells if "glue(" in c.source]
     assert gluing
     for cell in gluing:
         assert "from myst_nb import glue" not in cell.source
-        assert cell.source.rstrip().endswith("numbers.table()")
+        assert "from analysis.site.numbers import glue" in cell.source
+
+
+@pytest.mark.parametrize("path", ANALYSES, ids=_ids(ANALYSES))
+def test_every_prose_with_roles_is_shown_readable_after_it(path: Path) -> None:
+    """Each Markdown cell with a role is followed by a removed cell showing it readable.
+
+    That cell ends with ``numbers.prose(page, n)``, n counting the prose cells with
+    roles; no other cell calls it.
+    """
+    cells = jupytext.read(path).cells
+    page = path.relative_to(BOOK).as_posix()
+    cited = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and ROLE.search(c.source)]
+    assert cited
+    for n, index in enumerate(cited, start=1):
+        after = cells[index + 1]
+        assert after.cell_type == "code", cells[index].source[:80]
+        assert "remove-cell" in after.metadata.get("tags", []), after.source[:80]
+        assert after.source.rstrip().endswith(f'numbers.prose("{page}", {n})'), after.source[-80:]
+    calls = [c for c in cells if "numbers.prose(" in c.source]
+    assert len(calls) == len(cited)

@@ -14,7 +14,7 @@ from analysis.site.pages.methods import BIBLIOGRAPHY_STYLE, method_values
 from analysis.text.edition import Edition
 from analysis.text.register import Register
 
-BOOK = paths.ROOT / "book"
+BOOK = paths.BOOK
 
 
 def _roles(page: Path, role: str) -> set[str]:
@@ -28,6 +28,20 @@ def test_every_value_the_pages_quote_exists(
     values = method_values(edition, register)
     quoted = _roles(BOOK / page, "method-value") | _roles(BOOK / page, "edition-count")
     assert quoted and quoted <= set(values)
+
+
+def test_named_values_are_the_same_values(edition: Edition, register: Register) -> None:
+    """Asked for a few names, it computes those alone, each as the whole set gives it."""
+    every = method_values(edition, register)
+    names = ["summary-method", "keyness-min-g2", "word-tokens"]
+    assert method_values(edition, register, names=names) == {n: every[n] for n in names}
+
+
+def test_an_unknown_name_is_refused_with_the_known_ones(
+    edition: Edition, register: Register
+) -> None:
+    with pytest.raises(LookupError, match=r"unknown value 'nope' \(one of witness-lines, "):
+        method_values(edition, register, names=["keyness-min-g2", "nope"])
 
 
 @pytest.mark.parametrize("page", ["methods.md", "data.md"])

@@ -17,13 +17,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "_build" / "screenshots"
-FIGURE_PAGES = (
-    "witness.html",
-    "analyses/terms.html",
-    "analyses/actors.html",
-    "analyses/sections.html",
-    "analyses/order.html",
-)
 
 _HEADINGS_JS = """() => [...document.querySelectorAll(
   'main h1, main h2, main h3, main h4, main h5, main h6')]
@@ -90,25 +83,6 @@ def test_apparatus_entries_link_both_ways(visit: Callable[[str], Visit], edition
     marks = text.locator(f"a.app-mark[href='apparatus.html#{emendation.id}']")
     assert marks.count() >= 1
     assert emendation.note[:30] in (marks.first.get_attribute("title") or "")
-
-
-@pytest.mark.parametrize("path", FIGURE_PAGES)
-def test_figure_pages_render_their_figures(
-    visit: Callable[[str], Visit], site_dir: Path, path: str
-) -> None:
-    """Each figure is drawn by plotly.js, captioned, and has its data as a table too."""
-    assert (site_dir / path).is_file(), f"{path} is not in the built site"
-    record = visit(path)
-    page = record.page
-    figures = page.locator(".plotly-graph-div")
-    assert figures.count() >= 1
-    page.wait_for_function(
-        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
-        arg=figures.count(),
-    )
-    assert page.locator("figure figcaption").count() >= figures.count()
-    assert page.locator("table.edition-table").count() >= figures.count()
-    assert record.problems == []
 
 
 def test_search_finds_words_of_the_essay(visit: Callable[[str], Visit]) -> None:

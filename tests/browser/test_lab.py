@@ -5,13 +5,15 @@ One JupyterLab server, configured as `make lab` configures it
 Each analysis page is opened by its address, as a double click would open it
 (so with its default viewer), in headless Chromium; all its cells are run,
 then it is saved. Every figure must draw (plotly's JupyterLab extension, an
-SVG per figure), every number the prose cites must be listed with its value,
+SVG per figure), every number the prose cites must be shown with its value
+right after its prose (in the output of the cell that follows the prose),
 no page error may be logged, nothing may be fetched from outside, and book/
 must be byte-identical afterwards.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import secrets
@@ -28,7 +30,11 @@ from pathlib import Path
 
 import jupytext
 import pytest
+from myst_nb.core.variables import format_plain_text
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
+
+from analysis.site.cache import current_claims, current_edition, current_register
+from analysis.site.pages.methods import method_values
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +43,8 @@ BOOK = ROOT / "book"
 ANALYSES = sorted((BOOK / "analyses").glob("*.md"))
 CONFIG = ROOT / "lab" / "jupyter_lab_config.py"
 #: A glue role of the prose and the name it pastes: {glue:text}`name:spec`, {glue}`name`.
-GLUE_ROLE = re.compile(r"\{glue(?::text|:any)?\}`([^`:]+)")
+ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<content>[^`]*)`")
+GLUE_RECORD = "application/papermill.record/"
 START_TIMEOUT = 60.0
 RUN_TIMEOUT_MS = 180_000
 
@@ -65,9 +72,28 @@ _SAVE_AND_CLOSE_JS = """async () => {
 _DRAWN_JS = """() => [...document.querySelectorAll(
   '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea .js-plotly-plot')]
   .filter(plot => plot.querySelector('svg.main-svg')).length"""
-_NUMBERS_JS = """() => Object.fromEntries([...document.querySelectorAll(
-  '.jp-NotebookPanel:not(.lm-mod-hidden) #table-glued-numbers tbody tr')]
-  .map(row => [...row.querySelectorAll('td')].map(td => td.textContent.trim())))"""
+#: What the notebook holds once run: each Markdown cell's source with the text of the
+#: cell after it as shown, and every value glue stored (its MIME bundle), by name.
+_PROSE_JS = """() => {
+  const cells = window.jupyterapp.shell.currentWidget.content.widgets;
+  const prose = [];
+  const glued = {};
+  cells.forEach((cell, i) => {
+    if (cell.model.type === 'markdown') {
+      const next = cells[i + 1];
+      const area = next && next.node.querySelector('.jp-OutputArea');
+      prose.push({source: cell.model.sharedModel.getSource(),
+                  shown: area ? area.textContent : ''});
+    } else if (cell.model.type === 'code') {
+      for (const output of cell.model.outputs.toJSON()) {
+        const name = output.metadata && output.metadata.scrapbook
+          && output.metadata.scrapbook.name;
+        if (name) { glued[name] = output.data; }
+      }
+    }
+  });
+  return {prose, glued};
+}"""
 
 
 def _free_port() -> int:
@@ -184,7 +210,8 @@ class Rerun:
 
     figures: int
     drawn: int
-    numbers: dict[str, str]
+    prose: list[dict[str, str]]
+    glued: dict[str, dict[str, str]]
     errors: list[str]
     outside: list[str]
 
@@ -222,8 +249,10 @@ def _open_and_run(context: BrowserContext, lab: Lab, path: Path) -> _Open:
     page.on("pageerror", lambda error: opened.errors.append(f"uncaught: {error}"))
     page.route("**/*", on_route)
     relative = path.relative_to(ROOT).as_posix()
-    # A fresh workspace: the page alone, not the pages opened before it.
-    page.goto(f"{lab.url}/lab/tree/{relative}?reset&token={lab.token}")
+    # A fresh workspace of its own: the page alone, not the pages opened before it, and a
+    # window name no other tab claims (tabs of one workspace race for its name, and the
+    # loser logs 'Window name candidate "..." already exists').
+    page.goto(f"{lab.url}/lab/workspaces/{path.stem}/tree/{relative}?reset&token={lab.token}")
     # The default viewer of a MyST page is jupytext's notebook, not the text editor.
     page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
     page.wait_for_function(_KERNEL_IDLE_JS)
@@ -238,7 +267,7 @@ def _finish(opened: _Open) -> Rerun:
         page.wait_for_function(_ALL_RUN_JS, arg=opened.code_cells, timeout=RUN_TIMEOUT_MS)
         page.wait_for_function(f"() => ({_DRAWN_JS})() >= {opened.figures}")
         drawn = page.evaluate(_DRAWN_JS)
-        numbers = page.evaluate(_NUMBERS_JS)
+        shown = page.evaluate(_PROSE_JS)
         opened.errors.extend(
             f"{kind} output: {text}"
             for kind in ("error", "stderr")
@@ -249,7 +278,9 @@ def _finish(opened: _Open) -> Rerun:
         page.evaluate(_SAVE_AND_CLOSE_JS)
     finally:
         page.close()
-    return Rerun(opened.figures, drawn, numbers, opened.errors, opened.outside)
+    return Rerun(
+        opened.figures, drawn, shown["prose"], shown["glued"], opened.errors, opened.outside
+    )
 
 
 @pytest.fixture(scope="module")
@@ -276,14 +307,65 @@ def test_no_error_and_nothing_fetched(reruns: dict[str, Rerun], page: str) -> No
     assert reruns[page].outside == []
 
 
+def _words(text: str) -> str:
+    """Text as a reader sees it: whitespace as single spaces."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _expected(role: str, content: str, rerun: Rerun, captions: dict[str, str]) -> str:
+    """What the reader should see for a role: the value glue stored, formatted as the site does."""
+    if role.startswith("glue"):
+        # myst-nb's own reading: the name, then the format spec after the last colon.
+        name, *spec = content.rsplit(":", 1) if role == "glue:text" else [content]
+        stored = rerun.glued[name]
+        if role == "glue:text":
+            return format_plain_text(stored[GLUE_RECORD + "text/plain"], spec[0] if spec else "s")
+        if GLUE_RECORD + "text/html" in stored:
+            return html.unescape(re.sub(r"<[^>]+>", "", stored[GLUE_RECORD + "text/html"]))
+        return stored[GLUE_RECORD + "text/plain"]
+    if role == "method-value":
+        edition, register = current_edition(), current_register()
+        return method_values(edition, register, claims=current_claims(), names=[content])[content]
+    if role == "numref":
+        return captions[content]
+    return content
+
+
 @pytest.mark.parametrize("page", [p.stem for p in ANALYSES])
-def test_every_number_of_the_prose_is_shown(reruns: dict[str, Rerun], page: str) -> None:
-    """Each name a glue role of the prose pastes is listed, with a value, in Jupyter."""
-    cited = set(GLUE_ROLE.findall((BOOK / "analyses" / f"{page}.md").read_text(encoding="utf-8")))
-    shown = reruns[page].numbers
+def test_every_number_of_the_prose_is_shown_after_its_sentence(
+    reruns: dict[str, Rerun], page: str
+) -> None:
+    """Each role of each prose cell shows its value in the output of the cell after it.
+
+    The value is the one glue stored in the running notebook (formatted by the
+    role's spec, as myst-nb formats it on the site), the methods page's value,
+    or the first sentence of the caption of the figure a ``{numref}`` names;
+    the values come in the prose's order, each right after the words that
+    precede its role.
+    """
+    rerun = reruns[page]
+    captions = {
+        cell.metadata["mystnb"]["figure"]["name"]: re.split(
+            r"(?<=\.)\s", cell.metadata["mystnb"]["figure"]["caption"]
+        )[0].removesuffix(".")
+        for cell in jupytext.read(BOOK / "analyses" / f"{page}.md").cells
+        if "figure" in cell.metadata.get("mystnb", {})
+    }
+    cited = [cell for cell in rerun.prose if ROLE.search(cell["source"])]
     assert cited
-    assert sorted(cited - set(shown)) == []
-    assert {name: value for name, value in shown.items() if name in cited and not value} == {}
+    for cell in cited:
+        shown, position, before = _words(cell["shown"]), 0, 0
+        assert shown, f"nothing shown after: {cell['source'][:80]}"
+        for match in ROLE.finditer(cell["source"]):
+            value = _words(_expected(match["role"], match["content"], rerun, captions))
+            found = shown.find(value, position)
+            assert found >= 0, f"{match[0]} = {value!r} not shown after {shown[position:][:80]!r}"
+            # The words before the role, as Markdown renders them, come right before it.
+            words = re.sub(r"\]\([^)]*\)|[*_\[\]]", "", cell["source"][before : match.start()])
+            lead = _words(re.sub(r"^.*?(\w+\W*)$", r"\1", words, flags=re.S)) if words else ""
+            if match["role"] != "numref" and re.search(r"\w", lead):
+                assert shown[:found].rstrip().endswith(lead.rstrip()), (match[0], lead)
+            position, before = found + len(value), match.end()
 
 
 def test_book_is_unchanged(reruns: dict[str, Rerun], book_before: dict[str, bytes]) -> None:

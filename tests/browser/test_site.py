@@ -38,17 +38,6 @@ def test_no_execution_reports(site_dir: Path) -> None:
     assert not (site_dir / "reports").exists()
 
 
-def test_terms_figure_renders(site_dir: Path, visit: Callable[[str], Visit]) -> None:
-    """The terms page draws its plotly figure inside a captioned figure."""
-    record = visit("analyses/terms.html")
-    record.page.wait_for_selector("figure .js-plotly-plot .main-svg")
-    assert record.page.locator("figure .js-plotly-plot").count() >= 1
-    caption = record.page.locator("figure figcaption").first
-    assert caption.is_visible()
-    assert re.match(r"Fig\. \d+ ", caption.inner_text())
-    assert record.problems == []
-
-
 def _searchable_word(site: Path) -> tuple[str, str]:
     """Return a word from a page title in the search index, and that page's name."""
     text = (site / "searchindex.js").read_text(encoding="utf-8")

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import inspect
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from functools import cache
 from typing import Any
 
 from docutils import nodes
@@ -55,6 +56,10 @@ __all__ = [
 def _default(function: Callable[..., Any], name: str) -> Any:
     """The default value of parameter ``name`` of ``function``."""
     return inspect.signature(function).parameters[name].default
+
+
+#: The values of :func:`_summaries_values`, by name.
+_SUMMARY_VALUES = ("summary-k", "textrank-damping", "summary-methods", "summary-method")
 
 
 def _summaries_values(edition: Edition, claims: tuple[SectionClaims, ...]) -> dict[str, str]:
@@ -112,74 +117,105 @@ def frequent_pair(table: Any, register: Register) -> str:
 
 
 def method_values(
-    edition: Edition, register: Register, *, claims: tuple[SectionClaims, ...] = ()
+    edition: Edition,
+    register: Register,
+    *,
+    claims: tuple[SectionClaims, ...] = (),
+    names: Collection[str] | None = None,
 ) -> dict[str, str]:
     """Return the values the methods page quotes, by name, as they will be printed.
 
     Parameters come from the defaults of the functions that use them, counts
     from the edition and the register; :func:`analysis.measures.statistics.edition_counts`
-    is included.
+    is included. With ``names``, only those values are computed (a notebook
+    quotes a few; the summaries alone take seconds); an unknown name raises
+    :class:`LookupError` naming the known ones.
     """
+    makers = _makers(edition, register, claims)
+    unknown = [name for name in names or () if name not in makers]
+    if unknown:
+        raise LookupError(
+            f"method-value: unknown value '{unknown[0]}' (one of {', '.join(makers)})"
+        )
+    return {name: str(makers[name]()) for name in (makers if names is None else names)}
+
+
+def _makers(
+    edition: Edition, register: Register, claims: tuple[SectionClaims, ...]
+) -> dict[str, Callable[[], Any]]:
+    """How to compute each value of :func:`method_values`, by name, each intermediate once."""
     src = Sources(edition, register)
-    term_units = src.units
-    totals = terms.token_totals(edition, term_units)
-    values: dict[str, Any] = {
-        **edition_counts(edition),
-        "stopwords": len(tokens.STOPWORDS),
-        "stopword-list": len(tokens.STOPWORD_LIST),
-        "clitic-forms": len(tokens.CLITICS),
-        "abbreviations": ", ".join(f"{a}." for a in ABBREVIATIONS),
-        "word-tokens": f"{int(totals['tokens'].sum()):,}",
-        "term-tokens": f"{int(totals['terms'].sum()):,}",
-        "term-groups": f"{len(terms.term_frequencies(edition, term_units)):,}",
-        "g2-critical-05": measures.G2_CRITICAL_05,
-        "g2-critical-01": measures.G2_CRITICAL_01,
-        "g2-p-05": f"{measures.g2_p_value(measures.G2_CRITICAL_05):.2f}",
-        "g2-p-01": f"{measures.g2_p_value(measures.G2_CRITICAL_01):.2f}",
-        "keyness-min-count": _default(terms.keyness, "min_count"),
-        "keyness-min-g2": _default(terms.keyness, "min_g2"),
-        "log-ratio-correction": _default(measures.log_ratio, "correction"),
-        "collocation-min-freq": _default(terms.collocations, "min_freq"),
-        "unit-min-count": units.MIN_COUNT,
-        "unit-min-g2": units.MIN_G2,
-        "unit-min-dice": units.MIN_DICE,
-        "multiword-terms": len(term_units.phrases),
-        "multiword-register": term_units.sources.count("register"),
-        "multiword-collocations": ", ".join(
-            t["term"] for t in term_units.table() if t["source"] == "collocation"
+
+    @cache
+    def totals() -> Any:
+        return terms.token_totals(edition, src.units)
+
+    @cache
+    def merges() -> Any:
+        return terms.lemma_merges(edition, src.units)
+
+    @cache
+    def summary_values() -> dict[str, str]:
+        return _summaries_values(edition, claims)
+
+    counts = edition_counts(edition)
+    return {
+        **{name: (lambda value=value: value) for name, value in counts.items()},
+        "stopwords": lambda: len(tokens.STOPWORDS),
+        "stopword-list": lambda: len(tokens.STOPWORD_LIST),
+        "clitic-forms": lambda: len(tokens.CLITICS),
+        "abbreviations": lambda: ", ".join(f"{a}." for a in ABBREVIATIONS),
+        "word-tokens": lambda: f"{int(totals()['tokens'].sum()):,}",
+        "term-tokens": lambda: f"{int(totals()['terms'].sum()):,}",
+        "term-groups": lambda: f"{len(terms.term_frequencies(edition, src.units)):,}",
+        "g2-critical-05": lambda: measures.G2_CRITICAL_05,
+        "g2-critical-01": lambda: measures.G2_CRITICAL_01,
+        "g2-p-05": lambda: f"{measures.g2_p_value(measures.G2_CRITICAL_05):.2f}",
+        "g2-p-01": lambda: f"{measures.g2_p_value(measures.G2_CRITICAL_01):.2f}",
+        "keyness-min-count": lambda: _default(terms.keyness, "min_count"),
+        "keyness-min-g2": lambda: _default(terms.keyness, "min_g2"),
+        "log-ratio-correction": lambda: _default(measures.log_ratio, "correction"),
+        "collocation-min-freq": lambda: _default(terms.collocations, "min_freq"),
+        "unit-min-count": lambda: units.MIN_COUNT,
+        "unit-min-g2": lambda: units.MIN_G2,
+        "unit-min-dice": lambda: units.MIN_DICE,
+        "multiword-terms": lambda: len(src.units.phrases),
+        "multiword-register": lambda: src.units.sources.count("register"),
+        "multiword-collocations": lambda: ", ".join(
+            t["term"] for t in src.units.table() if t["source"] == "collocation"
         ),
-        "lemma-forms": len(terms.lemma_merges(edition, term_units)),
-        "lemma-lemmas": terms.lemma_merges(edition, term_units)["lemma"].nunique(),
-        "keep-forms": ", ".join(sorted(tokens.KEEP_FORMS)),
-        "english-smoothing": f"{terms.ENGLISH_SMOOTHING:g}",
-        "english-min-count": _default(terms.english_keyness, "min_count"),
-        "lemma-merges": "; ".join(
-            f"{lemma} ({', '.join(group['form'])})"
-            for lemma, group in terms.lemma_merges(edition, term_units).groupby("lemma")
+        "lemma-forms": lambda: len(merges()),
+        "lemma-lemmas": lambda: merges()["lemma"].nunique(),
+        "keep-forms": lambda: ", ".join(sorted(tokens.KEEP_FORMS)),
+        "english-smoothing": lambda: f"{terms.ENGLISH_SMOOTHING:g}",
+        "english-min-count": lambda: _default(terms.english_keyness, "min_count"),
+        "lemma-merges": lambda: "; ".join(
+            f"{lemma} ({', '.join(group['form'])})" for lemma, group in merges().groupby("lemma")
         ),
-        "kwic-width": _default(terms.kwic, "width"),
-        "kwic-page-width": _default(term_page.kwic_chooser, "width"),
-        "actors": len(register),
-        "mentions": len(src.mentions),
-        "comention-windows": " and ".join(WINDOWS),
-        "sentence-pairs": len(src.comentions["sentence"]),
-        "paragraph-pairs": len(src.comentions["paragraph"]),
-        "register-patterns": sum(len(a.patterns) for a in register),
-        "register-aliases": sum(len(a.aliases) for a in register),
-        "association-alpha": comention_measures.ALPHA,
-        "association-min-count": comention_measures.MIN_COUNT,
-        "sentence-associated": int(src.comentions["sentence"]["associated"].sum()),
-        "paragraph-associated": int(src.comentions["paragraph"]["associated"].sum()),
-        "sentence-associated-pairs": associated_pairs(src.comentions["sentence"], register),
-        "sentence-frequent-pair": frequent_pair(src.comentions["sentence"], register),
-        "paragraph-associated-pairs": associated_pairs(src.comentions["paragraph"], register),
-        "layout-seed": network.LAYOUT_SEED,
-        "layout-iterations": _default(network.layout, "iterations"),
-        "float-digits": FLOAT_DIGITS,
-        "export-files": len(DATA_DICTIONARY),
-        **_summaries_values(edition, claims),
+        "kwic-width": lambda: _default(terms.kwic, "width"),
+        "kwic-page-width": lambda: _default(term_page.kwic_chooser, "width"),
+        "actors": lambda: len(register),
+        "mentions": lambda: len(src.mentions),
+        "comention-windows": lambda: " and ".join(WINDOWS),
+        "sentence-pairs": lambda: len(src.comentions["sentence"]),
+        "paragraph-pairs": lambda: len(src.comentions["paragraph"]),
+        "register-patterns": lambda: sum(len(a.patterns) for a in register),
+        "register-aliases": lambda: sum(len(a.aliases) for a in register),
+        "association-alpha": lambda: comention_measures.ALPHA,
+        "association-min-count": lambda: comention_measures.MIN_COUNT,
+        "sentence-associated": lambda: int(src.comentions["sentence"]["associated"].sum()),
+        "paragraph-associated": lambda: int(src.comentions["paragraph"]["associated"].sum()),
+        "sentence-associated-pairs": lambda: associated_pairs(src.comentions["sentence"], register),
+        "sentence-frequent-pair": lambda: frequent_pair(src.comentions["sentence"], register),
+        "paragraph-associated-pairs": lambda: associated_pairs(
+            src.comentions["paragraph"], register
+        ),
+        "layout-seed": lambda: network.LAYOUT_SEED,
+        "layout-iterations": lambda: _default(network.layout, "iterations"),
+        "float-digits": lambda: FLOAT_DIGITS,
+        "export-files": lambda: len(DATA_DICTIONARY),
+        **{name: (lambda name=name: summary_values()[name]) for name in _SUMMARY_VALUES},
     }
-    return {name: str(value) for name, value in values.items()}
 
 
 #: The values of the last builds' inputs, by (edition, register, reference file): the
