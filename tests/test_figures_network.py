@@ -45,6 +45,9 @@ def test_network_menus_choose_window_and_measure_independently(tiny) -> None:
         "G2",
     ]
     assert all(menu.type == "dropdown" for menu in fig.layout.updatemenus)
+    # Each menu is captioned by the annotation named as it (edition.js hides the two together).
+    captions = {note.name: note.text for note in fig.layout.annotations}
+    assert captions == {"window": "window:", "measure": "measure:"}
 
     def state(window: int, measure: int) -> set[tuple[str, str]]:
         """The (window, measure) of the edge traces shown after two button presses."""

@@ -173,6 +173,51 @@ def test_figures_follow_the_theme_and_narrow_screens(visit: Callable[[str], Visi
     assert record.problems == []
 
 
+# Per figure: its menus (plotly's state and the headers drawn), the annotations that caption
+# them (text ending in a colon) and the annotation texts drawn.
+_MENUS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
+  id: gd.id,
+  menus: Object.fromEntries((gd._fullLayout.updatemenus || [])
+    .map(m => [m.name, m.visible !== false])),
+  drawnMenus: gd.querySelectorAll('.updatemenu-header').length,
+  captions: (gd._fullLayout.annotations || []).filter(a => /:\\s*$/.test(a.text))
+    .map(a => ({name: a.name, text: a.text, visible: a.visible !== false})),
+  drawn: [...gd.querySelectorAll('.annotation-text')].map(t => t.textContent),
+}))"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_menu_captions_show_only_with_their_menus(
+    visit: Callable[[str], Visit], theme: str
+) -> None:
+    """On a phone the network's menus give way to labelled selects, and their captions
+    ("window:", "measure:") go with them; on a desktop both show, in either theme."""
+    record = visit("analyses/actors.html")
+    page = record.page
+    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
+    _set_theme(page, theme)
+    captioned = 0
+    for width, shown in ((390, False), (1400, True)):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_function(
+            "w => document.documentElement.dataset.laidOut === String(w)", arg=width
+        )
+        for figure in page.evaluate(_MENUS_JS):
+            for caption in figure["captions"]:
+                captioned += 1
+                assert caption["name"] in figure["menus"], (width, figure)
+                assert figure["menus"][caption["name"]] is shown, (width, figure)
+                assert caption["visible"] is shown, (width, figure)
+                assert (caption["text"] in figure["drawn"]) is shown, (width, figure)
+            if figure["captions"]:
+                assert (figure["drawnMenus"] > 0) is shown, (width, figure)
+                # the labelled selects stand in for the menus at every width
+                selects = page.locator(f"[data-figure-menus='{figure['id']}'] select")
+                assert selects.count() > 0 and selects.first.is_visible()
+    assert captioned >= 4  # the network's two captions, at both widths
+    assert record.problems == []
+
+
 def _copy(page, selector_from: str, selector_to: str) -> str:
     """Select from the start of one element to the end of another, copy, return the text."""
     return page.evaluate(

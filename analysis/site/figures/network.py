@@ -295,7 +295,13 @@ def _edge_hover(
 def _add_menus(
     fig: go.Figure, windows: Sequence[str], measures: Sequence[str], edge_count: int
 ) -> None:
-    """The window and measure menus; at first the first window and the first measure."""
+    """The window and measure menus, each captioned by an annotation of its name.
+
+    At first the first window and the first measure are shown. ``edition.js``
+    hides a menu on a narrow screen, where labelled selects stand in for it
+    (:func:`analysis.site.markup.figure_menus`), and hides its caption with it:
+    the caption is the annotation named as the menu.
+    """
     edges = fig.data[:edge_count]
     indices = list(range(edge_count))
     lines = [k for k, t in enumerate(edges) if t.meta["role"] == "edges"]
@@ -340,6 +346,7 @@ def _add_menus(
         ],
         annotations=[
             {
+                "name": "window",  # a menu's caption, shown and hidden with it (edition.js)
                 "text": "window:",
                 "x": 0,
                 "y": 1.035,
@@ -350,6 +357,7 @@ def _add_menus(
                 "showarrow": False,
             },
             {
+                "name": "measure",  # a menu's caption, shown and hidden with it (edition.js)
                 "text": "measure:",
                 "x": 0.33,
                 "y": 1.035,

@@ -20,7 +20,8 @@ function foldSearch() {
 const isDark = () => document.documentElement.dataset.theme === "dark";
 
 // Figures: plotly's template of the theme, and a layout for narrow screens (legend
-// below the plot, the figure's own menus left to the labelled selects under it).
+// below the plot, the figure's own menus and their captions left to the labelled selects
+// under it).
 const NARROW = 640;
 const figureState = new WeakMap();
 
@@ -36,6 +37,11 @@ function layoutFor(gd) {
   for (let k = 0; k < menus; k++) {
     update[`updatemenus[${k}].visible`] = !(narrow && mirrored);
   }
+  // A menu's caption is the annotation named as the menu: it shows and hides with it.
+  const named = new Set((gd.layout.updatemenus || []).map((m) => m.name).filter(Boolean));
+  (gd.layout.annotations || []).forEach((note, k) => {
+    if (named.has(note.name)) update[`annotations[${k}].visible`] = !(narrow && mirrored);
+  });
   if (narrow) {
     update["legend.orientation"] = "h";
     update["legend.x"] = 0;
