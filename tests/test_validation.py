@@ -140,8 +140,8 @@ CASES = {
         SIC,
         "  - type: transposition\n    lines: [30, 35]\n",
         "  - type: transposition\n    lines: [30, 35]",
-        r"apparatus entry transposition 30-35: lines 30-35 keep their place in the order of W; there is no "
-        r"transposition to record$",
+        r"apparatus entry transposition 30-35: lines 30-35 keep their place in the order of W; "
+        r"there is no transposition to record$",
     ),
     "transposition of part of a span": (
         SIC,
@@ -153,14 +153,15 @@ CASES = {
         SIC,
         "  - type: transposition\n    lines: [53, 71]\n",
         "  - type: transposition\n    lines: [53, 71]\n    reading",
-        r"apparatus entry transposition 53-71: lines 53-71 overlap the transposition 53-71 \(line \d+\)$",
+        r"apparatus entry transposition 53-71: lines 53-71 overlap the transposition 53-71 "
+        r"\(line \d+\)$",
     ),
     "normalisation of an unknown rule": (
         "    rule: blank-line\n",
         "    rule: no-such-rule\n",
         "  - type: normalisation\n    rule: no-such-rule",
-        r"apparatus entry normalisation no-such-rule: unknown normalisation rule 'no-such-rule' \(one of "
-        r"stray-leading-space, blank-line, em-dash-line-end\)$",
+        r"apparatus entry normalisation no-such-rule: unknown normalisation rule "
+        r"'no-such-rule' \(one of stray-leading-space, blank-line, em-dash-line-end\)$",
     ),
     "normalisation missing a line": (
         "lines: [1, 40, 119,",
@@ -192,8 +193,8 @@ CASES = {
         'witness: "the United States. would prevail"',
         'witness: "the United States, would prevail"',
         "  - type: emendation\n    lines: [247]",
-        r"apparatus entry emendation 247: 'the United States, would prevail' does not occur exactly once "
-        r"in witness line 247$",
+        r"apparatus entry emendation 247: 'the United States, would prevail' does not occur "
+        r"exactly once in witness line 247$",
     ),
 }
 

@@ -307,7 +307,7 @@ class _Places:
 def _apparatus_entry(
     e: ApparatusDecision, n: int, witness: Witness, places: _Places
 ) -> ApparatusEntry:
-    """Apparatus entry ``n`` (``a<n>``) located in the reading text: paragraphs, sentences, section, anchor."""
+    """Apparatus entry ``n`` (``a<n>``) located in the reading text and the witness."""
     lines = range(e.lines[0], e.lines[1] + 1) if e.type == "transposition" else e.lines
     touched = sorted(
         {places.paragraph[k] for k in lines if k in places.paragraph}, key=lambda p: p.n

@@ -56,7 +56,8 @@ def check_transpositions(
         if a > b or a not in starts or b not in ends:
             raise _fail(
                 decisions,
-                f"apparatus entry {entry.label}: lines {a}-{b} do not begin and end with whole spans",
+                f"apparatus entry {entry.label}: lines {a}-{b} do not begin and end with "
+                "whole spans",
                 entry.source_line,
             )
         for k in range(a, b + 1):

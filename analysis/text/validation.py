@@ -132,7 +132,8 @@ def _by_type(decisions: Decisions, witness: Witness) -> dict[str, list[Apparatus
             if not 1 <= line <= n:
                 raise _fail(
                     decisions,
-                    f"apparatus entry {entry.label}: witness line {line} is out of range (1 to {n})",
+                    f"apparatus entry {entry.label}: witness line {line} is out of range "
+                    f"(1 to {n})",
                     entry.source_line,
                 )
         by_type.setdefault(entry.type, []).append(entry)
