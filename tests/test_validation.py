@@ -226,3 +226,31 @@ def test_each_transposition_is_needed(witness: Witness, first: str, last: str) -
     )
     with pytest.raises(DecisionsError, match=r"which W does not, and no transposition entry"):
         build(witness, text)
+
+
+def _entries(text: str) -> tuple[str, list[str]]:
+    """The decisions text before its apparatus entries, and the entries as written."""
+    head, body = text.split("apparatus:\n", 1)
+    return head + "apparatus:\n", re.split(r"(?m)^(?=  - type: )", body)[1:]
+
+
+# How the entries of the file may be rearranged without changing the edition's numbering.
+ORDERS = {
+    "as written": lambda entries: entries,
+    "reversed": lambda entries: entries[::-1],
+    "rotated": lambda entries: entries[17:] + entries[:17],
+    "by type": lambda entries: sorted(entries, key=lambda e: (e.split("\n")[0], e)),
+}
+
+
+@pytest.mark.parametrize("order", ORDERS.values(), ids=ORDERS.keys())
+def test_the_numbering_follows_the_reading_order_not_the_file(
+    witness: Witness, edition: Edition, order
+) -> None:
+    head, entries = _entries(DECISIONS)
+    assert len(entries) == len(edition.apparatus)
+    text = head + "".join(e if e.endswith("\n") else e + "\n" for e in order(entries))
+    rebuilt = build(witness, text)
+    assert [(e.id, e.type, e.lines) for e in rebuilt.apparatus] == [
+        (e.id, e.type, e.lines) for e in edition.apparatus
+    ]

@@ -241,27 +241,32 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
     return Edition(witness=witness, decisions=decisions, sections=sections, apparatus=entries)
 
 
+#: The order of the entries marked at one place of the reading text.
+_AT_ONE_PLACE = ("division", "join", "transposition", "emendation", "sic")
+
+
 def _reading_place(
     e: ApparatusDecision, *, witness: Witness, sections: tuple[Section, ...], places: _Places
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, tuple[int, ...]]:
     """Where a reader meets an entry's mark: the key that numbers the apparatus.
 
     A heading entry stands at its heading, before the section's first paragraph;
     an entry marked in a paragraph stands at its mark (paragraph, offset); a
     normalisation, a rule applied throughout and marked on the witness page
-    only, comes after every marked entry. Ties keep the order of the decisions
-    file.
+    only, comes after every marked entry. Entries marked at one place follow
+    :data:`_AT_ONE_PLACE` (a join before the transposition that brings the
+    sentence's end), then their witness lines: never the order of the file.
     """
     last = sum(len(s.paragraphs) for s in sections) + 1
     if e.type == "heading":
         section = next(s for s in sections if s.id == e.section)
-        return (section.paragraphs[0].n, -1, e.source_line)
+        return (section.paragraphs[0].n, -1, 0, e.lines)
     lines = range(e.lines[0], e.lines[1] + 1) if e.type == "transposition" else e.lines
     if e.type == "normalisation" or not any(k in places.paragraph for k in lines):
-        return (last, 0, e.source_line)
+        return (last, 0, 0, e.lines)
     paragraph_id, offset = _anchor(e, lines, witness, places)
     number = next(p.n for p in places.paragraph.values() if p.id == paragraph_id)
-    return (number, offset, e.source_line)
+    return (number, offset, _AT_ONE_PLACE.index(e.type), e.lines)
 
 
 def _paragraphs(witness: Witness, decisions: Decisions) -> dict[str, Paragraph]:
