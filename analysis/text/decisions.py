@@ -3,7 +3,7 @@
 The shape of the file is declared as data (:data:`SCHEMA`) and checked by
 :mod:`analysis.text.yamlsource`; this module adds the rules that tie fields
 together (a heading and its lines, the lines and fields each apparatus type
-needs, ids used once, a witness path inside the file's folder);
+needs, paragraph and section ids used once, a witness path inside the file's folder);
 :mod:`analysis.text.validation` checks the decisions against the witness.
 """
 
