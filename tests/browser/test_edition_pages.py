@@ -92,6 +92,21 @@ def test_apparatus_entries_link_both_ways(visit: Callable[[str], Visit], edition
     assert emendation.note[:30] in (marks.first.get_attribute("title") or "")
 
 
+def test_apparatus_marks_run_in_reading_order(visit: Callable[[str], Visit], edition) -> None:
+    """The marks of the reading text, read top to bottom, are a1, a2, ...; so is the apparatus."""
+    text = visit("text.html")
+    marks = text.page.locator(
+        ".heading-source a.app-mark, p.edition-paragraph a.app-mark"
+    ).evaluate_all("links => links.map(a => a.textContent)")
+    marked = [e.id for e in edition.apparatus if e.type != "normalisation"]
+    assert marks == marked == [f"a{n}" for n in range(1, len(marked) + 1)]
+    listed = visit("apparatus.html").page.evaluate(
+        "() => [...document.querySelectorAll('[id]')].map(e => e.id).filter(i => /^a\\d+$/.test(i))"
+    )
+    assert listed == [e.id for e in edition.apparatus]
+    assert text.problems == []
+
+
 @pytest.mark.parametrize("path", FIGURE_PAGES)
 def test_figure_pages_render_their_figures(
     visit: Callable[[str], Visit], site_dir: Path, path: str
