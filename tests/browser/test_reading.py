@@ -173,14 +173,14 @@ def test_figures_follow_the_theme_and_narrow_screens(visit: Callable[[str], Visi
     assert record.problems == []
 
 
-# Per figure: its menus (plotly's state and the headers drawn), the annotations that caption
-# them (text ending in a colon) and the annotation texts drawn.
+# Per figure: its menus (the layout's state and the headers drawn), the annotations that
+# caption them (text ending in a colon) and the annotation texts drawn.
 _MENUS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
   id: gd.id,
-  menus: Object.fromEntries((gd._fullLayout.updatemenus || [])
+  menus: Object.fromEntries((gd.layout.updatemenus || [])
     .map(m => [m.name, m.visible !== false])),
   drawnMenus: gd.querySelectorAll('.updatemenu-header').length,
-  captions: (gd._fullLayout.annotations || []).filter(a => /:\\s*$/.test(a.text))
+  captions: (gd.layout.annotations || []).filter(a => /:\\s*$/.test(a.text))
     .map(a => ({name: a.name, text: a.text, visible: a.visible !== false})),
   drawn: [...gd.querySelectorAll('.annotation-text')].map(t => t.textContent),
 }))"""
@@ -215,6 +215,52 @@ def test_menu_captions_show_only_with_their_menus(
                 selects = page.locator(f"[data-figure-menus='{figure['id']}'] select")
                 assert selects.count() > 0 and selects.first.is_visible()
     assert captioned >= 4  # the network's two captions, at both widths
+    assert record.problems == []
+
+
+# The network's node labels: their fills, and the colour they stand on (the figure's paper,
+# or, where the paper is transparent, the first opaque background around the figure).
+_LABELS_JS = """id => {
+  const rgba = c => { const d = document.createElement('i'); d.style.color = c;
+    document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; };
+  const clear = c => /^rgba\\(.*,\\s*0\\)$/.test(c) || c === 'transparent';
+  const gd = document.getElementById(id);
+  let ground = rgba(gd._fullLayout.paper_bgcolor);
+  for (let el = gd; clear(ground) && el; el = el.parentElement) {
+    ground = getComputedStyle(el).backgroundColor;
+  }
+  return {ground, fills: [...gd.querySelectorAll('.textpoint text')]
+    .map(t => getComputedStyle(t).fill)};
+}"""
+
+
+def _luminance(colour: str) -> float:
+    """The relative luminance (WCAG 2) of a CSS ``rgb()`` or ``rgba()`` colour."""
+    channels = [int(float(v)) / 255 for v in re.findall(r"[\d.]+", colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_network_labels_are_legible_in_both_themes(
+    visit: Callable[[str], Visit], theme: str
+) -> None:
+    """The labels of the network's main nodes reach AA contrast on the figure, light or dark."""
+    record = visit("analyses/actors.html")
+    page = record.page
+    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
+    _set_theme(page, theme)
+    network = page.locator("[data-figure-menus]").first.get_attribute("data-figure-menus")
+    labels = page.evaluate(_LABELS_JS, network)
+    fills = [f for f in labels["fills"] if f]
+    assert len(fills) >= 5, labels
+    weak = {f: round(_contrast(f, labels["ground"]), 2) for f in set(fills)}
+    assert all(ratio >= 4.5 for ratio in weak.values()), (labels["ground"], weak)
     assert record.problems == []
 
 

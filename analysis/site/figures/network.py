@@ -198,7 +198,7 @@ def _node_traces(
                 },
                 text=[shown[i] for i in rows["id"]],
                 textposition=[places[i] for i in rows["id"]],
-                textfont={"size": 11, "color": "#1a1a1a"},
+                textfont={"size": 11},  # the colour of the theme's template (edition.js)
                 hovertext=hover,
                 hoverinfo="text",
                 meta={"role": "nodes", "type": kind},
