@@ -116,3 +116,12 @@ def test_apparatus_notes_follow_their_paragraph_for_print(site: str) -> None:
     """A paragraph with an apparatus mark is followed by its notes (shown in print)."""
     notes = site.split('class="print-notes', 1)[1].split("</div>", 1)[0]
     assert "a1 (sic): Kept *as is*." in notes
+
+
+def test_apparatus_lists_its_entries_in_number_order(site: str) -> None:
+    """The sic, marked in the text, is a1 under the opening, though the file gives the
+    normalisation first; the normalisation is a2, under the rules applied throughout."""
+    apparatus = site.split('id="the-opening"', 1)[1]
+    opening, rules = apparatus.split('id="normalisations"', 1)
+    assert 'id="a1"' in opening and "## Not a heading" in opening
+    assert 'id="a2"' in rules and "A space &amp; a &lt;tag&gt; dropped." in rules
