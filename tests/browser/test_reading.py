@@ -264,6 +264,42 @@ def test_network_labels_are_legible_in_both_themes(
     assert record.problems == []
 
 
+# The boxes of the network's drawn node labels, and of its figure.
+_LABEL_BOXES_JS = """id => {
+  const gd = document.getElementById(id);
+  const box = e => { const r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom]; };
+  return {figure: box(gd), labels: [...gd.querySelectorAll('.textpoint text')]
+    .filter(t => t.textContent).map(t => [t.textContent, box(t)])};
+}"""
+
+
+def test_network_labels_fit_a_phone(visit: Callable[[str], Visit]) -> None:
+    """On a phone the network labels fewer nodes, each label whole inside the figure and
+    clear of the others; on a desktop it labels more."""
+    record = visit("analyses/actors.html")
+    page = record.page
+    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
+    network = page.locator("[data-figure-menus]").first.get_attribute("data-figure-menus")
+    counts = {}
+    for width in (390, 1400):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_function(
+            "w => document.documentElement.dataset.laidOut === String(w)", arg=width
+        )
+        drawn = page.evaluate(_LABEL_BOXES_JS, network)
+        counts[width] = len(drawn["labels"])
+        if width == 390:
+            left, _, right, _ = drawn["figure"]
+            for text, (a, _, b, _) in drawn["labels"]:
+                assert left <= a and b <= right, (text, a, b, drawn["figure"])
+            for (s, p), (t, q) in itertools.combinations(drawn["labels"], 2):
+                apart = p[2] <= q[0] or q[2] <= p[0] or p[3] <= q[1] or q[3] <= p[1]
+                assert apart, (s, p, t, q)
+    assert 5 <= counts[390] < counts[1400], counts
+    assert record.problems == []
+
+
 def _copy(page, selector_from: str, selector_to: str) -> str:
     """Select from the start of one element to the end of another, copy, return the text."""
     return page.evaluate(

@@ -72,18 +72,22 @@ def label_places(
     *,
     ranges: tuple[tuple[float, float], ...],
     plot_px: tuple[float, float] = _PLOT_PX,
+    inside: bool = False,
 ) -> list[str]:
     """A ``textposition`` for each labelled point that keeps labels off each other.
 
     Greedy and deterministic: points are taken by decreasing marker size (then
     in order); each label goes to the first of top, bottom, right or left
     where it overlaps least (in estimated pixels) the markers and the labels
-    already placed. An empty label gets ``"top center"``.
+    already placed. With ``inside``, the part of a label that would stand
+    outside the plot (``plot_px``) counts as overlap too. An empty label gets
+    ``"top center"``.
     """
     (x0, x1), (y0, y1) = ranges
     sx = plot_px[0] / ((x1 - x0) or 1.0)
     sy = plot_px[1] / ((y1 - y0) or 1.0)
     centres = [((x - x0) * sx, (y - y0) * sy) for x, y in points]
+    plot = (0.0, 0.0, plot_px[0], plot_px[1])
     obstacles = [
         (cx - r, cy - r, cx + r, cy + r)
         for (cx, cy), r in zip(centres, (s / 2 for s in sizes), strict=True)
@@ -101,9 +105,15 @@ def label_places(
             "middle left": (cx - r - w, cy - h / 2, cx - r, cy + h / 2),
         }
         others = [o for j, o in enumerate(obstacles) if j != k]
-        best = min(
-            _PLACES, key=lambda p: (sum(_overlap(boxes[p], o) for o in others), _PLACES.index(p))
-        )
+        cost = {
+            p: (
+                sum(_overlap(box, o) for o in others)
+                + (_overlap(box, box) - _overlap(box, plot) if inside else 0.0),
+                _PLACES.index(p),
+            )
+            for p, box in boxes.items()
+        }
+        best = min(_PLACES, key=cost.__getitem__)
         places[k] = best
         obstacles.append(boxes[best])
     return places
