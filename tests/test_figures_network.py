@@ -174,7 +174,7 @@ def test_a_phone_labels_the_most_mentioned_actors_only(tiny) -> None:
     fig = comention_network(*tiny, label_min_mentions=1, phone_labels=2)
     (labels,) = _roles(fig, "labels")
     assert fig.data[-1] is labels  # drawn above every marker
-    assert labels.mode == "text" and labels.hoverinfo == "skip"
+    assert labels.marker.opacity == 0 and labels.hoverinfo == "skip"
     assert [label for label in labels.text if label] == [escape('<b>&"'), "Beta", "Gamma"]
     narrow = [label for label in labels.meta["narrow"]["text"] if label]
     assert narrow == [escape('<b>&"'), "Beta"]  # 5 and 2 mentions; Gamma has 1

@@ -264,18 +264,20 @@ def test_network_labels_are_legible_in_both_themes(
     assert record.problems == []
 
 
-# The boxes of the network's drawn node labels, and of its figure.
+# The boxes of the network's drawn node labels, and of its plot area (which clips them).
 _LABEL_BOXES_JS = """id => {
   const gd = document.getElementById(id);
   const box = e => { const r = e.getBoundingClientRect();
     return [r.left, r.top, r.right, r.bottom]; };
-  return {figure: box(gd), labels: [...gd.querySelectorAll('.textpoint text')]
+  const size = gd._fullLayout._size, [left, top] = box(gd);
+  return {plot: [left + size.l, top + size.t, left + size.l + size.w, top + size.t + size.h],
+    labels: [...gd.querySelectorAll('.textpoint text')]
     .filter(t => t.textContent).map(t => [t.textContent, box(t)])};
 }"""
 
 
 def test_network_labels_fit_a_phone(visit: Callable[[str], Visit]) -> None:
-    """On a phone the network labels fewer nodes, each label whole inside the figure and
+    """On a phone the network labels fewer nodes, each label whole inside the plot and
     clear of the others; on a desktop it labels more."""
     record = visit("analyses/actors.html")
     page = record.page
@@ -290,9 +292,9 @@ def test_network_labels_fit_a_phone(visit: Callable[[str], Visit]) -> None:
         drawn = page.evaluate(_LABEL_BOXES_JS, network)
         counts[width] = len(drawn["labels"])
         if width == 390:
-            left, _, right, _ = drawn["figure"]
+            left, _, right, _ = drawn["plot"]
             for text, (a, _, b, _) in drawn["labels"]:
-                assert left <= a and b <= right, (text, a, b, drawn["figure"])
+                assert left <= a and b <= right, (text, a, b, drawn["plot"])
             for (s, p), (t, q) in itertools.combinations(drawn["labels"], 2):
                 apart = p[2] <= q[0] or q[2] <= p[0] or p[3] <= q[1] or q[3] <= p[1]
                 assert apart, (s, p, t, q)

@@ -40,7 +40,7 @@ MEASURE_LABELS: dict[str, str] = {
 #: drawn by their G2 (:func:`analysis.measures.comentions.comentions`).
 ASSOCIATED = "associated"
 #: The plot of the network on a phone (390 px wide), in pixels: where its labels must fit.
-PHONE_PLOT_PX = (330.0, 500.0)
+PHONE_PLOT_PX = (320.0, 460.0)
 
 _EDGE_COLOUR = "rgba(60, 60, 60, 0.55)"
 _NEGATIVE_COLOUR = "rgba(178, 24, 43, 0.55)"
@@ -214,7 +214,9 @@ def _node_traces(
         go.Scatter(
             x=xs,
             y=ys,
-            mode="text",
+            # markers as large as the nodes', unseen, so that labels stand off them as placed
+            mode="markers+text",
+            marker={"size": [sizes[i] for i in ids], "opacity": 0, "sizemode": "diameter"},
             text=[shown[i] for i in ids],
             textposition=[places[i] for i in ids],
             textfont={"size": 11},  # the colour of the theme's template (edition.js)
