@@ -203,6 +203,135 @@ def test_figures_follow_the_theme_and_narrow_screens(visit: Callable[[str], Visi
     assert record.problems == []
 
 
+# Per figure: its menus (the layout's state and the headers drawn), the annotations that
+# caption them (text ending in a colon) and the annotation texts drawn.
+_MENUS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
+  id: gd.id,
+  menus: Object.fromEntries((gd.layout.updatemenus || [])
+    .map(m => [m.name, m.visible !== false])),
+  drawnMenus: gd.querySelectorAll('.updatemenu-header').length,
+  captions: (gd.layout.annotations || []).filter(a => /:\\s*$/.test(a.text))
+    .map(a => ({name: a.name, text: a.text, visible: a.visible !== false})),
+  drawn: [...gd.querySelectorAll('.annotation-text')].map(t => t.textContent),
+}))"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_menu_captions_show_only_with_their_menus(
+    visit: Callable[[str], Visit], theme: str
+) -> None:
+    """On a phone the network's menus give way to labelled selects, and their captions
+    ("window:", "measure:") go with them; on a desktop both show, in either theme."""
+    record = visit("analyses/actors.html")
+    page = record.page
+    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
+    _set_theme(page, theme)
+    captioned = 0
+    for width, shown in ((390, False), (1400, True)):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_function(
+            "w => document.documentElement.dataset.laidOut === String(w)", arg=width
+        )
+        for figure in page.evaluate(_MENUS_JS):
+            for caption in figure["captions"]:
+                captioned += 1
+                assert caption["name"] in figure["menus"], (width, figure)
+                assert figure["menus"][caption["name"]] is shown, (width, figure)
+                assert caption["visible"] is shown, (width, figure)
+                assert (caption["text"] in figure["drawn"]) is shown, (width, figure)
+            if figure["captions"]:
+                assert (figure["drawnMenus"] > 0) is shown, (width, figure)
+                # the labelled selects stand in for the menus at every width
+                selects = page.locator(f"[data-figure-menus='{figure['id']}'] select")
+                assert selects.count() > 0 and selects.first.is_visible()
+    assert captioned >= 4  # the network's two captions, at both widths
+    assert record.problems == []
+
+
+# The network's node labels: their fills, and the colour they stand on (the figure's paper,
+# or, where the paper is transparent, the first opaque background around the figure).
+_LABELS_JS = """id => {
+  const rgba = c => { const d = document.createElement('i'); d.style.color = c;
+    document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; };
+  const clear = c => /^rgba\\(.*,\\s*0\\)$/.test(c) || c === 'transparent';
+  const gd = document.getElementById(id);
+  let ground = rgba(gd._fullLayout.paper_bgcolor);
+  for (let el = gd; clear(ground) && el; el = el.parentElement) {
+    ground = getComputedStyle(el).backgroundColor;
+  }
+  return {ground, fills: [...gd.querySelectorAll('.textpoint text')]
+    .map(t => getComputedStyle(t).fill)};
+}"""
+
+
+def _luminance(colour: str) -> float:
+    """The relative luminance (WCAG 2) of a CSS ``rgb()`` or ``rgba()`` colour."""
+    channels = [int(float(v)) / 255 for v in re.findall(r"[\d.]+", colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_network_labels_are_legible_in_both_themes(
+    visit: Callable[[str], Visit], theme: str
+) -> None:
+    """The labels of the network's main nodes reach AA contrast on the figure, light or dark."""
+    record = visit("analyses/actors.html")
+    page = record.page
+    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
+    _set_theme(page, theme)
+    network = page.locator("[data-figure-menus]").first.get_attribute("data-figure-menus")
+    labels = page.evaluate(_LABELS_JS, network)
+    fills = [f for f in labels["fills"] if f]
+    assert len(fills) >= 5, labels
+    weak = {f: round(_contrast(f, labels["ground"]), 2) for f in set(fills)}
+    assert all(ratio >= 4.5 for ratio in weak.values()), (labels["ground"], weak)
+    assert record.problems == []
+
+
+# The boxes of the network's drawn node labels, and of its plot area (which clips them).
+_LABEL_BOXES_JS = """id => {
+  const gd = document.getElementById(id);
+  const box = e => { const r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom]; };
+  const size = gd._fullLayout._size, [left, top] = box(gd);
+  return {plot: [left + size.l, top + size.t, left + size.l + size.w, top + size.t + size.h],
+    labels: [...gd.querySelectorAll('.textpoint text')]
+    .filter(t => t.textContent).map(t => [t.textContent, box(t)])};
+}"""
+
+
+def test_network_labels_fit_a_phone(visit: Callable[[str], Visit]) -> None:
+    """On a phone the network labels fewer nodes, each label whole inside the plot and
+    clear of the others; on a desktop it labels more."""
+    record = visit("analyses/actors.html")
+    page = record.page
+    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
+    network = page.locator("[data-figure-menus]").first.get_attribute("data-figure-menus")
+    counts = {}
+    for width in (390, 1400):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_function(
+            "w => document.documentElement.dataset.laidOut === String(w)", arg=width
+        )
+        drawn = page.evaluate(_LABEL_BOXES_JS, network)
+        counts[width] = len(drawn["labels"])
+        if width == 390:
+            left, _, right, _ = drawn["plot"]
+            for text, (a, _, b, _) in drawn["labels"]:
+                assert left <= a and b <= right, (text, a, b, drawn["plot"])
+            for (s, p), (t, q) in itertools.combinations(drawn["labels"], 2):
+                apart = p[2] <= q[0] or q[2] <= p[0] or p[3] <= q[1] or q[3] <= p[1]
+                assert apart, (s, p, t, q)
+    assert 5 <= counts[390] < counts[1400], counts
+    assert record.problems == []
+
+
 def _copy(page, selector_from: str, selector_to: str) -> str:
     """Select from the start of one element to the end of another, copy, return the text."""
     return page.evaluate(
@@ -347,10 +476,11 @@ def test_register_files_persons_by_surname_with_mentions_in_context(
 
 
 def test_apparatus_notes_keep_their_quotation_marks(site_dir: Path) -> None:
-    """The notes that quote the text (a16, a31) show their quotation marks as written."""
+    """The notes that quote the text (the joins at 255/285 and 507/526, which open their
+    quotation on a space) show their quotation marks as written."""
     edition = load_edition()
     page = html.unescape((site_dir / "apparatus.html").read_text(encoding="utf-8"))
     quoting = [e for e in edition.apparatus if '"' in e.note]
-    assert {"a16", "a31"} <= {e.id for e in quoting}
+    assert {(255, 285), (507, 526)} <= {e.lines for e in quoting}
     for entry in quoting:
         assert entry.note in page, entry.id
