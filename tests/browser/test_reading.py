@@ -172,37 +172,6 @@ def test_page_fits_every_width_and_passes_axe(
     assert record.problems == []
 
 
-def test_figures_follow_the_theme_and_narrow_screens(visit: Callable[[str], Visit]) -> None:
-    """Plotly figures switch template with the theme and lay out again on a phone."""
-    record = visit("analyses/actors.html")
-    page = record.page
-    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
-    ids = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(g => g.id)")
-    background = "id => document.getElementById(id)._fullLayout.font.color"
-    light = [page.evaluate(background, i) for i in ids]
-    _set_theme(page, "dark")
-    dark = [page.evaluate(background, i) for i in ids]
-    assert all(a != b for a, b in zip(light, dark, strict=True)), (light, dark)
-    page.set_viewport_size({"width": 390, "height": 900})
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.js-plotly-plot')]"
-        ".every(gd => gd.dataset.layout === 'narrow')"
-    )
-    for gd in ids:
-        state = page.evaluate(
-            """id => { const gd = document.getElementById(id);
-              return {width: gd.getBoundingClientRect().right,
-                      legend: gd._fullLayout.legend ? gd._fullLayout.legend.orientation : 'h',
-                      menus: (gd._fullLayout.updatemenus || []).map(m => m.visible)}; }""",
-            gd,
-        )
-        assert state["width"] <= 390, (gd, state)
-        assert state["legend"] == "h", (gd, state)
-        if page.locator(f"[data-figure-menus='{gd}']").count():
-            assert not any(state["menus"]), (gd, state)
-    assert record.problems == []
-
-
 # Per figure: its menus (the layout's state and the headers drawn), the annotations that
 # caption them (text ending in a colon) and the annotation texts drawn.
 _MENUS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
@@ -214,38 +183,6 @@ _MENUS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd =>
     .map(a => ({name: a.name, text: a.text, visible: a.visible !== false})),
   drawn: [...gd.querySelectorAll('.annotation-text')].map(t => t.textContent),
 }))"""
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_menu_captions_show_only_with_their_menus(
-    visit: Callable[[str], Visit], theme: str
-) -> None:
-    """On a phone the network's menus give way to labelled selects, and their captions
-    ("window:", "measure:") go with them; on a desktop both show, in either theme."""
-    record = visit("analyses/actors.html")
-    page = record.page
-    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
-    _set_theme(page, theme)
-    captioned = 0
-    for width, shown in ((390, False), (1400, True)):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_function(
-            "w => document.documentElement.dataset.laidOut === String(w)", arg=width
-        )
-        for figure in page.evaluate(_MENUS_JS):
-            for caption in figure["captions"]:
-                captioned += 1
-                assert caption["name"] in figure["menus"], (width, figure)
-                assert figure["menus"][caption["name"]] is shown, (width, figure)
-                assert caption["visible"] is shown, (width, figure)
-                assert (caption["text"] in figure["drawn"]) is shown, (width, figure)
-            if figure["captions"]:
-                assert (figure["drawnMenus"] > 0) is shown, (width, figure)
-                # the labelled selects stand in for the menus at every width
-                selects = page.locator(f"[data-figure-menus='{figure['id']}'] select")
-                assert selects.count() > 0 and selects.first.is_visible()
-    assert captioned >= 4  # the network's two captions, at both widths
-    assert record.problems == []
 
 
 # The network's node labels: their fills, and the colour they stand on (the figure's paper,
@@ -276,24 +213,6 @@ def _contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@pytest.mark.parametrize("theme", THEMES)
-def test_network_labels_are_legible_in_both_themes(
-    visit: Callable[[str], Visit], theme: str
-) -> None:
-    """The labels of the network's main nodes reach AA contrast on the figure, light or dark."""
-    record = visit("analyses/actors.html")
-    page = record.page
-    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
-    _set_theme(page, theme)
-    network = page.locator("[data-figure-menus]").first.get_attribute("data-figure-menus")
-    labels = page.evaluate(_LABELS_JS, network)
-    fills = [f for f in labels["fills"] if f]
-    assert len(fills) >= 5, labels
-    weak = {f: round(_contrast(f, labels["ground"]), 2) for f in set(fills)}
-    assert all(ratio >= 4.5 for ratio in weak.values()), (labels["ground"], weak)
-    assert record.problems == []
-
-
 # The boxes of the network's drawn node labels, and of its plot area (which clips them).
 _LABEL_BOXES_JS = """id => {
   const gd = document.getElementById(id);
@@ -306,29 +225,103 @@ _LABEL_BOXES_JS = """id => {
 }"""
 
 
-def test_network_labels_fit_a_phone(visit: Callable[[str], Visit]) -> None:
-    """On a phone the network labels fewer nodes, each label whole inside the plot and
-    clear of the others; on a desktop it labels more."""
+def _check_captions(page, *, shown: bool) -> int:
+    """The captions of the figure menus show exactly when their menus do; return how many."""
+    captioned = 0
+    for figure in page.evaluate(_MENUS_JS):
+        for caption in figure["captions"]:
+            captioned += 1
+            assert caption["name"] in figure["menus"], figure
+            assert figure["menus"][caption["name"]] is shown, figure
+            assert caption["visible"] is shown, figure
+            assert (caption["text"] in figure["drawn"]) is shown, figure
+        if figure["captions"]:
+            assert (figure["drawnMenus"] > 0) is shown, figure
+            # the labelled selects stand in for the menus at every width
+            selects = page.locator(f"[data-figure-menus='{figure['id']}'] select")
+            assert selects.count() > 0 and selects.first.is_visible()
+    return captioned
+
+
+def _check_legible(page, network: str) -> None:
+    """The labels of the network's main nodes reach AA contrast on the figure."""
+    labels = page.evaluate(_LABELS_JS, network)
+    fills = [f for f in labels["fills"] if f]
+    assert len(fills) >= 5, labels
+    weak = {f: round(_contrast(f, labels["ground"]), 2) for f in set(fills)}
+    assert all(ratio >= 4.5 for ratio in weak.values()), (labels["ground"], weak)
+
+
+def _check_narrow(page, ids: list[str]) -> None:
+    """Every figure fits a phone, its legend below it, its plotly menus given way to selects."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".every(gd => gd.dataset.layout === 'narrow')"
+    )
+    for gd in ids:
+        state = page.evaluate(
+            """id => { const gd = document.getElementById(id);
+              return {width: gd.getBoundingClientRect().right,
+                      legend: gd._fullLayout.legend ? gd._fullLayout.legend.orientation : 'h',
+                      menus: (gd._fullLayout.updatemenus || []).map(m => m.visible)}; }""",
+            gd,
+        )
+        assert state["width"] <= 390, (gd, state)
+        assert state["legend"] == "h", (gd, state)
+        if page.locator(f"[data-figure-menus='{gd}']").count():
+            assert not any(state["menus"]), (gd, state)
+
+
+def _check_phone_labels(page, network: str) -> int:
+    """Each drawn label of the network lies whole inside the plot, clear of the others."""
+    drawn = page.evaluate(_LABEL_BOXES_JS, network)
+    left, _, right, _ = drawn["plot"]
+    for text, (a, _, b, _) in drawn["labels"]:
+        assert left <= a and b <= right, (text, a, b, drawn["plot"])
+    for (s, p), (t, q) in itertools.combinations(drawn["labels"], 2):
+        apart = p[2] <= q[0] or q[2] <= p[0] or p[3] <= q[1] or q[3] <= p[1]
+        assert apart, (s, p, t, q)
+    return len(drawn["labels"])
+
+
+def test_figures_follow_the_theme_and_narrow_screens(visit: Callable[[str], Visit]) -> None:
+    """The actors page's figures, in one visit, on a desktop and a phone, light and dark.
+
+    The figures switch template with the theme; the network's node labels reach
+    AA contrast in both themes. On a phone every figure lays out again (legend
+    below, within the screen), the network labels fewer nodes, each whole and
+    clear of the others, and the menus give way to labelled selects, their
+    captions ("window:", "measure:") going with them; on a desktop both show.
+    """
     record = visit("analyses/actors.html")
     page = record.page
     page.wait_for_selector(".js-plotly-plot[data-theme='light']")
+    ids = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(g => g.id)")
     network = page.locator("[data-figure-menus]").first.get_attribute("data-figure-menus")
-    counts = {}
-    for width in (390, 1400):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_function(
-            "w => document.documentElement.dataset.laidOut === String(w)", arg=width
-        )
-        drawn = page.evaluate(_LABEL_BOXES_JS, network)
-        counts[width] = len(drawn["labels"])
+    font = "id => document.getElementById(id)._fullLayout.font.color"
+    fonts = {}
+    labelled = {}
+    captioned = 0
+    for width in (1400, 390):
+        _lay_out(page, width)
+        for theme in THEMES:
+            _set_theme(page, theme)
+            fonts[width, theme] = [page.evaluate(font, i) for i in ids]
+            _check_legible(page, network)
+            captioned += _check_captions(page, shown=width == 1400)
         if width == 390:
-            left, _, right, _ = drawn["plot"]
-            for text, (a, _, b, _) in drawn["labels"]:
-                assert left <= a and b <= right, (text, a, b, drawn["plot"])
-            for (s, p), (t, q) in itertools.combinations(drawn["labels"], 2):
-                apart = p[2] <= q[0] or q[2] <= p[0] or p[3] <= q[1] or q[3] <= p[1]
-                assert apart, (s, p, t, q)
-    assert 5 <= counts[390] < counts[1400], counts
+            _check_narrow(page, ids)
+            labelled[width] = _check_phone_labels(page, network)
+        else:
+            labelled[width] = len(page.evaluate(_LABEL_BOXES_JS, network)["labels"])
+    # Back on a wide screen, the menus and their captions return.
+    _lay_out(page, 1400)
+    captioned += _check_captions(page, shown=True)
+    for width in (1400, 390):
+        light, dark = fonts[width, "light"], fonts[width, "dark"]
+        assert all(a != b for a, b in zip(light, dark, strict=True)), (light, dark)
+    assert 5 <= labelled[390] < labelled[1400], labelled
+    assert captioned >= 10  # the network's two captions, five times over
     assert record.problems == []
 
 
