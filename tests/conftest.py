@@ -156,8 +156,7 @@ sections:
       - {id: p1, spans: [[1, 1]]}
       - {id: p2, spans: [[3, 3]]}
 apparatus:
-  - id: a1
-    type: sic
+  - type: sic
     lines: [3]
     reading: "Mexico stayed"
     note: Kept.

@@ -14,7 +14,7 @@ from analysis.text.decisions import load_decisions, parse_decisions
 PATH = "seeds/decisions.yaml"
 WORK = DECISIONS[DECISIONS.index("work:\n") : DECISIONS.index("edition:\n")]
 RULES = DECISIONS[DECISIONS.index("rules:\n") : DECISIONS.index("sections:\n")]
-SIC = "    type: sic\n    lines: [445]\n"
+SIC = "  - type: sic\n    lines: [445]\n"
 P2 = "{id: p2, spans: [[30, 35]]}"
 SHA = "b36a35814e04a679d891a02032bfae376167b9dd770211a88321072bcf6ca40b"
 
@@ -51,7 +51,7 @@ CASES = {
         SIC,
         SIC + "    gloss: x\n",
         "gloss: x",
-        r"apparatus entry a38: unknown key 'gloss' \(keys: id, type, lines, note, section, ",
+        r"apparatus\[37\]: unknown key 'gloss' \(keys: type, lines, note, section, ",
     ),
     "alias": ("  place: New York", "  place: *town", "place: *town", r"aliases .* not allowed"),
     "anchor": ("  place: New York", "  place: &town New York", "&town", r"anchors \(&town\)"),
@@ -96,9 +96,9 @@ CASES = {
     ),
     "list for text": (
         SIC,
-        "    type: [sic]\n    lines: [445]\n",
+        "  - type: [sic]\n    lines: [445]\n",
         "type: [sic]",
-        r"apparatus entry a38\.type: must be text, not a list$",
+        r"apparatus\[37\]\.type: must be text, not a list$",
     ),
     "text for a number": (
         P2,
@@ -139,9 +139,9 @@ CASES = {
     "empty text": ("  place: New York", "  place: ''", "place: ''", r"work\.place: is empty$"),
     "not one of the choices": (
         SIC,
-        "    type: gloss\n    lines: [445]\n",
+        "  - type: gloss\n    lines: [445]\n",
         "type: gloss",
-        r"apparatus entry a38\.type: 'gloss' is not one of transposition, join, division, "
+        r"apparatus\[37\]\.type: 'gloss' is not one of transposition, join, division, "
         r"heading, normalisation, emendation, sic$",
     ),
     "not of the pattern": (
@@ -177,16 +177,16 @@ CASES = {
         r"section opening: a heading needs heading_lines, and only a heading$",
     ),
     "lines of a type": (
-        "    type: join\n    lines: [20, 22]\n",
-        "    type: join\n    lines: [20]\n",
-        "- id: a1\n",
-        r"apparatus entry a1: a join names 2 line\(s\)$",
+        "  - type: join\n    lines: [20, 22]\n",
+        "  - type: join\n    lines: [20]\n",
+        "  - type: join\n    lines: [20]\n",
+        r"apparatus entry join 20: a join names 2 line\(s\)$",
     ),
     "field of a type": (
         '    reading: "represents"\n',
         "",
-        "- id: a38",
-        r"apparatus entry a38: a sic needs 'reading'$",
+        "- type: sic\n    lines: [445]",
+        r"apparatus entry sic 445: a sic needs 'reading'$",
     ),
     "id used twice": (
         "{id: p3, spans: [[36, 51]]}",
@@ -210,7 +210,7 @@ CASES = {
     # --- values echoed in a message stay one printable line --------------------------------
     "newline and escape in an echoed value": (
         SIC,
-        '    type: "gl\\noss\\u001b[2J\\u202e"\n    lines: [445]\n',
+        '  - type: "gl\\noss\\u001b[2J\\u202e"\n    lines: [445]\n',
         'type: "gl',
         r"'gl\\noss\\x1b\[2J\\u202e' is not one of",
     ),

@@ -126,3 +126,25 @@ def test_apparatus_is_located_both_ways(edition: Edition) -> None:
     emendation = next(e for e in edition.apparatus if e.type == "emendation")
     p = edition.paragraph(emendation.anchor[0])
     assert p.text[emendation.anchor[1] :].startswith(emendation.reading)
+
+
+# --- the apparatus, numbered in reading order ---------------------------------------------
+
+
+def test_apparatus_is_numbered_in_the_order_a_reader_meets_it(edition: Edition) -> None:
+    """a1 is the first mark of the reading text; headings at their heading; rules last."""
+    assert [e.id for e in edition.apparatus] == [f"a{n}" for n in range(1, 39)]
+    assert [e.n for e in edition.apparatus] == list(range(1, 39))
+    number = {p.id: p.n for p in edition.paragraphs}
+    marked = [e for e in edition.apparatus if e.type not in ("heading", "normalisation")]
+    places = [(number[e.anchor[0]], e.anchor[1]) for e in marked]
+    assert places == sorted(places)
+    for heading in (e for e in edition.apparatus if e.type == "heading"):
+        first = next(s for s in edition.sections if s.id == heading.section_id).paragraphs[0].n
+        pairs = zip(marked, places, strict=True)
+        assert all((e.n < heading.n) == (p < first) for e, (p, _) in pairs)
+    rules = [e.n for e in edition.apparatus if e.type == "normalisation"]
+    assert min(rules) > max(e.n for e in edition.apparatus if e.type != "normalisation")
+    # Paragraph 1 by hand: the sic "a mile long tunnel" (line 7), then the join at 20/22.
+    p1 = [(e.id, e.type, e.lines) for e in marked if e.anchor[0] == "p1"]
+    assert p1 == [("a1", "sic", (7,)), ("a2", "join", (20, 22))]

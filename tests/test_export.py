@@ -370,3 +370,20 @@ def test_a_failed_write_leaves_the_earlier_set(
 def test_an_empty_output_name_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"^: the output folder must be named, not empty$"):
         write_files("", {"a.txt": "x\n"})
+
+
+GOLDEN = Path(__file__).parent / "golden" / "export"
+
+
+def test_golden_apparatus_in_reading_order(exported: Path, dataframe_regression) -> None:
+    """apparatus.csv, edition.json and the TEI give the entries a1, a2, ... in one order."""
+    table = _csv(exported, "apparatus.csv")
+    ids = [f"a{n}" for n in range(1, len(table) + 1)]
+    assert table["id"].tolist() == ids
+    data = json.loads((exported / "edition.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in data["apparatus"]] == ids
+    tei = ET.parse(exported / "edition.xml").getroot()
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    assert [e.get(xml_id) for e in tei.iter("{http://www.tei-c.org/ns/1.0}app")] == ids
+    columns = ["id", "n", "type", "witness_lines", "paragraphs", "sentences", "section"]
+    dataframe_regression.check(table[columns], fullpath=GOLDEN / "apparatus.csv")

@@ -29,13 +29,11 @@ sections:
       - {id: p1, spans: [[1, 2]]}
       - {id: p2, spans: [[4, 4]]}
 apparatus:
-  - id: a1
-    type: normalisation
+  - type: normalisation
     rule: stray-leading-space
     lines: [1]
     note: "A space & a <tag> dropped."
-  - id: a2
-    type: sic
+  - type: sic
     lines: [4]
     reading: "## Not a heading"
     note: "Kept *as is*."
@@ -117,4 +115,13 @@ def test_citations_give_the_absolute_address_from_the_base_url(site: str) -> Non
 def test_apparatus_notes_follow_their_paragraph_for_print(site: str) -> None:
     """A paragraph with an apparatus mark is followed by its notes (shown in print)."""
     notes = site.split('class="print-notes', 1)[1].split("</div>", 1)[0]
-    assert "a2 (sic): Kept *as is*." in notes
+    assert "a1 (sic): Kept *as is*." in notes
+
+
+def test_apparatus_lists_its_entries_in_number_order(site: str) -> None:
+    """The sic, marked in the text, is a1 under the opening, though the file gives the
+    normalisation first; the normalisation is a2, under the rules applied throughout."""
+    apparatus = site.split('id="the-opening"', 1)[1]
+    opening, rules = apparatus.split('id="normalisations"', 1)
+    assert 'id="a1"' in opening and "## Not a heading" in opening
+    assert 'id="a2"' in rules and "A space &amp; a &lt;tag&gt; dropped." in rules

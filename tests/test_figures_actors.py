@@ -48,3 +48,12 @@ def test_label_places_move_a_label_off_its_neighbour() -> None:
     )
     assert places[0] != "top center" or places[1] != "bottom center"
     assert places[0] == "bottom center" and places[1] == "top center"
+
+
+def test_label_places_inside_keep_a_label_within_the_plot() -> None:
+    """A point at the right edge: its long label goes left when it must stay inside."""
+    args = ([(0.95, 0.0)], [10.0], ["A long label here"])
+    ranges = ((-1.0, 1.0), (-1.0, 1.0))
+    assert label_places(*args, ranges=ranges, plot_px=(300.0, 300.0)) == ["top center"]
+    inside = label_places(*args, ranges=ranges, plot_px=(300.0, 300.0), inside=True)
+    assert inside == ["middle left"]

@@ -10,6 +10,7 @@ import pytest
 from analysis.measures.comentions import WINDOWS, comentions
 from analysis.measures.network import comention_graph, layout
 from analysis.site.figures.network import comention_network
+from analysis.site.markup import escape
 
 MEASURES = ("count", "associated", "pmi", "g2")
 HOSTILE = '<b>&"'
@@ -45,6 +46,9 @@ def test_network_menus_choose_window_and_measure_independently(tiny) -> None:
         "G2",
     ]
     assert all(menu.type == "dropdown" for menu in fig.layout.updatemenus)
+    # Each menu is captioned by the annotation named as it (edition.js hides the two together).
+    captions = {note.name: note.text for note in fig.layout.annotations}
+    assert captions == {"window": "window:", "measure": "measure:"}
 
     def state(window: int, measure: int) -> set[tuple[str, str]]:
         """The (window, measure) of the edge traces shown after two button presses."""
@@ -123,7 +127,8 @@ def test_hover_and_labels_escape_register_text(tiny) -> None:
     fig = comention_network(*tiny, label_min_mentions=1)
     person = next(t for t in _roles(fig, "nodes") if t.meta["type"] == "person")
     assert person.hovertext[0].startswith("<b>&lt;b&gt;&amp;&#34;</b><br>person")
-    assert person.text[0] == "&lt;b&gt;&amp;&#34;"
+    (labels,) = _roles(fig, "labels")
+    assert labels.text[0] == "&lt;b&gt;&amp;&#34;"
     edge_hover = " ".join(h for t in _roles(fig, "edge-hover") for h in t.hovertext)
     assert "&lt;b&gt;&amp;&#34; \u2013 Beta" in edge_hover
     for trace in fig.data:
@@ -162,3 +167,21 @@ def test_network_of_the_edition_is_deterministic(edition, register, mentions) ->
     hover = {t.meta["window"]: len(t.x) for t in _roles(fig, "edge-hover")}
     assert hover == {w: len(tables[w]) for w in WINDOWS}
     assert all(math.isfinite(x) for t in nodes for x in t.x)
+
+
+def test_a_phone_labels_the_most_mentioned_actors_only(tiny) -> None:
+    """meta["narrow"] labels the ``phone_labels`` most mentioned actors, kept in the plot."""
+    fig = comention_network(*tiny, label_min_mentions=1, phone_labels=2)
+    (labels,) = _roles(fig, "labels")
+    assert fig.data[-1] is labels  # drawn above every marker
+    assert labels.marker.opacity == 0 and labels.hoverinfo == "skip"
+    assert [label for label in labels.text if label] == [escape('<b>&"'), "Beta", "Gamma"]
+    narrow = [label for label in labels.meta["narrow"]["text"] if label]
+    assert narrow == [escape('<b>&"'), "Beta"]  # 5 and 2 mentions; Gamma has 1
+    assert len(labels.meta["narrow"]["textposition"]) == len(labels.x) == 3
+    assert set(labels.meta["narrow"]["textposition"]) <= {
+        "top center",
+        "bottom center",
+        "middle right",
+        "middle left",
+    }

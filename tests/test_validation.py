@@ -14,8 +14,8 @@ from analysis.text.edition import Edition, build_edition
 from analysis.text.witness import Witness, load_witness
 
 PATH = str(paths.DECISIONS)
-A20 = "    type: heading\n    lines: [388]\n    section: the-flight-of-el-chapo\n"
-SIC = "    type: sic\n    lines: [445]\n"
+A20 = "  - type: heading\n    lines: [388]\n    section: the-flight-of-el-chapo\n"
+SIC = "  - type: sic\n    lines: [445]\n"
 
 
 @pytest.fixture(scope="module")
@@ -78,122 +78,123 @@ CASES = {
     # --- the apparatus --------------------------------------------------------------------
     "apparatus line out of range": (
         SIC,
-        "    type: sic\n    lines: [9999]\n",
-        "- id: a38",
-        r"apparatus entry a38: witness line 9999 is out of range \(1 to 542\)$",
+        "  - type: sic\n    lines: [9999]\n",
+        "  - type: sic\n    lines: [9999]",
+        r"apparatus entry sic 9999: witness line 9999 is out of range \(1 to 542\)$",
     ),
     "heading entry of an unknown section": (
         "section: the-flight-of-el-chapo",
         "section: the-escape",
-        "- id: a20",
-        r"apparatus entry a20: unknown section 'the-escape'$",
+        "  - type: heading\n    lines: [388]",
+        r"apparatus entry heading 388: unknown section 'the-escape'$",
     ),
     "heading entry on other lines": (
         A20,
         A20.replace("[388]", "[389]"),
-        "- id: a20",
-        r"apparatus entry a20: lines \[389\] are not the heading lines of section "
+        "  - type: heading\n    lines: [389]",
+        r"apparatus entry heading 389: lines \[389\] are not the heading lines of section "
         r"the-flight-of-el-chapo$",
     ),
     "heading without its entry": (
         A20,
-        '    type: sic\n    lines: [388]\n    reading: "The"\n',
+        '  - type: sic\n    lines: [388]\n    reading: "The"\n',
         "- id: the-flight-of-el-chapo",
         r"section the-flight-of-el-chapo: no heading entry in the apparatus says where its "
         r"heading stands$",
     ),
     "join that joins nothing": (
-        "    type: join\n    lines: [20, 22]\n",
-        "    type: join\n    lines: [20, 21]\n",
-        "- id: a1\n",
-        r"apparatus entry a1: join of lines 20/21 is not the meeting of two spans of one "
+        "  - type: join\n    lines: [20, 22]\n",
+        "  - type: join\n    lines: [20, 21]\n",
+        "  - type: join\n    lines: [20, 21]",
+        r"apparatus entry join 20/21: join of lines 20/21 is not the meeting of two spans of one "
         r"paragraph$",
     ),
     "join without its entry": (
-        "    type: join\n    lines: [118, 53]\n",
-        '    type: sic\n    lines: [118]\n    reading: "until he became,"\n',
+        "  - type: join\n    lines: [118, 53]\n",
+        '  - type: sic\n    lines: [118]\n    reading: "until he became,"\n',
         "{id: p5,",
         r"paragraph p5 joins witness lines 118 and 53 but no join entry says why$",
     ),
     "division that divides nothing": (
-        "    type: division\n    lines: [29, 30]\n",
-        "    type: division\n    lines: [28, 30]\n",
-        "- id: a2\n",
-        r"apparatus entry a2: division of lines 28/30 is not a paragraph break between "
+        "  - type: division\n    lines: [29, 30]\n",
+        "  - type: division\n    lines: [28, 30]\n",
+        "  - type: division\n    lines: [28, 30]",
+        r"apparatus entry division 28/30: division of lines 28/30 is not a paragraph break between "
         r"consecutive witness lines$",
     ),
     "division without its entry": (
-        "    type: division\n    lines: [29, 30]\n",
-        '    type: sic\n    lines: [29]\n    reading: "drop.)"\n',
+        "  - type: division\n    lines: [29, 30]\n",
+        '  - type: sic\n    lines: [29]\n    reading: "drop.)"\n',
         "{id: p2,",
         r"paragraph p2 begins at witness line 30, right after line 29 of the previous paragraph, "
         r"but no division entry gives the evidence for the break$",
     ),
     "transposition without its entry": (
-        "    type: transposition\n    lines: [413, 423]\n",
-        '    type: sic\n    lines: [413]\n    reading: "Mexican"\n',
+        "  - type: transposition\n    lines: [413, 423]\n",
+        '  - type: sic\n    lines: [413]\n    reading: "Mexican"\n',
         "{id: p21,",
         r"paragraph p21 puts witness line 425 after line 411, which W does not, and no "
         r"transposition entry records the move$",
     ),
     "transposition that moves nothing": (
         SIC,
-        "    type: transposition\n    lines: [30, 35]\n",
-        "- id: a38",
-        r"apparatus entry a38: lines 30-35 keep their place in the order of W; there is no "
-        r"transposition to record$",
+        "  - type: transposition\n    lines: [30, 35]\n",
+        "  - type: transposition\n    lines: [30, 35]",
+        r"apparatus entry transposition 30-35: lines 30-35 keep their place in the order of W; "
+        r"there is no transposition to record$",
     ),
     "transposition of part of a span": (
         SIC,
-        "    type: transposition\n    lines: [53, 60]\n",
-        "- id: a38",
-        r"apparatus entry a38: lines 53-60 do not begin and end with whole spans$",
+        "  - type: transposition\n    lines: [53, 60]\n",
+        "  - type: transposition\n    lines: [53, 60]",
+        r"apparatus entry transposition 53-60: lines 53-60 do not begin and end with whole spans$",
     ),
     "transposition overlapping another": (
         SIC,
-        "    type: transposition\n    lines: [53, 71]\n",
-        "- id: a38",
-        r"apparatus entry a38: lines 53-71 overlap the transposition a6$",
+        "  - type: transposition\n    lines: [53, 71]\n",
+        "  - type: transposition\n    lines: [53, 71]\n    reading",
+        r"apparatus entry transposition 53-71: lines 53-71 overlap the transposition 53-71 "
+        r"\(line \d+\)$",
     ),
     "normalisation of an unknown rule": (
         "    rule: blank-line\n",
         "    rule: no-such-rule\n",
-        "- id: a34",
-        r"apparatus entry a34: unknown normalisation rule 'no-such-rule' \(one of "
-        r"stray-leading-space, blank-line, em-dash-line-end\)$",
+        "  - type: normalisation\n    rule: no-such-rule",
+        r"apparatus entry normalisation no-such-rule: unknown normalisation rule "
+        r"'no-such-rule' \(one of stray-leading-space, blank-line, em-dash-line-end\)$",
     ),
     "normalisation missing a line": (
         "lines: [1, 40, 119,",
         "lines: [40, 119,",
-        "- id: a33",
-        r"apparatus entry a33 \(stray-leading-space\) does not list line 1, where the rule "
+        "  - type: normalisation\n    rule: stray-leading-space",
+        r"apparatus entry normalisation stray-leading-space does not list line 1, where the rule "
         r"applies$",
     ),
     "normalisation listing a line too many": (
         "    lines: [542]\n",
         "    lines: [541, 542]\n",
-        "- id: a34",
-        r"apparatus entry a34 \(blank-line\) lists line 541, where the rule does not apply$",
+        "  - type: normalisation\n    rule: blank-line",
+        r"apparatus entry normalisation blank-line lists line 541, where the rule does not apply$",
     ),
     "rule without its normalisation": (
-        "    type: normalisation\n    rule: blank-line\n    lines: [542]\n",
-        '    type: sic\n    lines: [1]\n    reading: "Mexican"\n',
+        "  - type: normalisation\n    rule: blank-line\n    lines: [542]\n",
+        '  - type: sic\n    lines: [1]\n    reading: "Mexican"\n',
         None,
         r": no normalisation entry lists the 1 line\(s\) where the rule 'blank-line' applies "
         r"\(first: line 542\)$",
     ),
     "reading outside the paragraphs": (
         SIC,
-        "    type: sic\n    lines: [107]\n",
-        "- id: a38",
-        r"apparatus entry a38: witness line 107 is not in a paragraph$",
+        "  - type: sic\n    lines: [107]\n",
+        "  - type: sic\n    lines: [107]",
+        r"apparatus entry sic 107: witness line 107 is not in a paragraph$",
     ),
     "emendation not matching the witness": (
         'witness: "the United States. would prevail"',
         'witness: "the United States, would prevail"',
-        "- id: a36",
-        r"apparatus entry a36: 'the United States, would prevail' does not occur exactly once "
-        r"in witness line 247$",
+        "  - type: emendation\n    lines: [247]",
+        r"apparatus entry emendation 247: 'the United States, would prevail' does not occur "
+        r"exactly once in witness line 247$",
     ),
 }
 
@@ -225,3 +226,31 @@ def test_each_transposition_is_needed(witness: Witness, first: str, last: str) -
     )
     with pytest.raises(DecisionsError, match=r"which W does not, and no transposition entry"):
         build(witness, text)
+
+
+def _entries(text: str) -> tuple[str, list[str]]:
+    """The decisions text before its apparatus entries, and the entries as written."""
+    head, body = text.split("apparatus:\n", 1)
+    return head + "apparatus:\n", re.split(r"(?m)^(?=  - type: )", body)[1:]
+
+
+# How the entries of the file may be rearranged without changing the edition's numbering.
+ORDERS = {
+    "as written": lambda entries: entries,
+    "reversed": lambda entries: entries[::-1],
+    "rotated": lambda entries: entries[17:] + entries[:17],
+    "by type": lambda entries: sorted(entries, key=lambda e: (e.split("\n")[0], e)),
+}
+
+
+@pytest.mark.parametrize("order", ORDERS.values(), ids=ORDERS.keys())
+def test_the_numbering_follows_the_reading_order_not_the_file(
+    witness: Witness, edition: Edition, order
+) -> None:
+    head, entries = _entries(DECISIONS)
+    assert len(entries) == len(edition.apparatus)
+    text = head + "".join(e if e.endswith("\n") else e + "\n" for e in order(entries))
+    rebuilt = build(witness, text)
+    assert [(e.id, e.type, e.lines) for e in rebuilt.apparatus] == [
+        (e.id, e.type, e.lines) for e in edition.apparatus
+    ]

@@ -111,8 +111,13 @@ _EDITION_FIELDS = (
         "witness lines the sentence comes from",
     ),
     _f("apparatus", "array", "the apparatus: every editorial intervention"),
-    _f("apparatus[].id", "string", "entry id (a6)"),
-    _f("apparatus[].n", "integer", "entry number"),
+    _f("apparatus[].id", "string", "entry id: a and its number (a6)"),
+    _f(
+        "apparatus[].n",
+        "integer",
+        "entry number, in the order a reader meets the marks of the reading text "
+        "(headings at their heading), then the normalisations",
+    ),
     _f(
         "apparatus[].type",
         "string",
@@ -271,8 +276,13 @@ _TEI_FIELDS = (
 )
 
 _APPARATUS_FIELDS = (
-    _f("id", "string", "entry id (a6)"),
-    _f("n", "integer", "entry number"),
+    _f("id", "string", "entry id: a and its number (a6)"),
+    _f(
+        "n",
+        "integer",
+        "entry number, in the order a reader meets the marks of the reading text "
+        "(headings at their heading), then the normalisations",
+    ),
     _f(
         "type", "string", "transposition, join, division, heading, normalisation, emendation or sic"
     ),

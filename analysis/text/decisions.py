@@ -3,7 +3,7 @@
 The shape of the file is declared as data (:data:`SCHEMA`) and checked by
 :mod:`analysis.text.yamlsource`; this module adds the rules that tie fields
 together (a heading and its lines, the lines and fields each apparatus type
-needs, ids used once, a witness path inside the file's folder);
+needs, paragraph and section ids used once, a witness path inside the file's folder);
 :mod:`analysis.text.validation` checks the decisions against the witness.
 """
 
@@ -36,6 +36,7 @@ __all__ = [
     "Decisions",
     "ParagraphDecision",
     "SectionDecision",
+    "entry_label",
     "load_decisions",
     "parse_decisions",
 ]
@@ -73,9 +74,13 @@ class SectionDecision:
 
 @dataclass(frozen=True)
 class ApparatusDecision:
-    """One editorial intervention, typed and justified."""
+    """One editorial intervention, typed and justified.
 
-    id: str
+    Entries have no id in the file: the edition numbers them in reading order
+    (:func:`analysis.text.edition.build_edition`). Errors name an entry by its
+    :attr:`label`, with its line in the file.
+    """
+
     type: str
     lines: tuple[int, ...]
     note: str
@@ -84,6 +89,23 @@ class ApparatusDecision:
     rule: str | None = None
     witness: str | None = None
     reading: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How errors name the entry: its type and witness lines (``join 20/22``, ``sic 445``)."""
+        return entry_label(self.type, self.lines, rule=self.rule)
+
+
+def entry_label(kind: str, lines: tuple[int, ...], *, rule: str | None = None) -> str:
+    """An apparatus entry named by its type and witness lines, or its rule.
+
+    >>> entry_label("transposition", (53, 71)), entry_label("normalisation", (1, 40), rule="x")
+    ('transposition 53-71', 'normalisation x')
+    """
+    if kind == "normalisation" and rule:
+        return f"normalisation {rule}"
+    sep = {"join": "/", "division": "/", "transposition": "-"}.get(kind, ", ")
+    return f"{kind} {sep.join(str(k) for k in lines)}"
 
 
 @dataclass(frozen=True)
@@ -134,7 +156,6 @@ SCHEMA = Record(
         "apparatus": ListOf(
             Record(
                 required={
-                    "id": Text(),
                     "type": Text(choices=APPARATUS_TYPES),
                     "lines": ListOf(Whole(), min_items=1),
                     "note": Text(),
@@ -211,21 +232,21 @@ def _section(entry: LineDict, *, path: str) -> SectionDecision:
 
 
 def _apparatus(entry: LineDict, *, path: str) -> ApparatusDecision:
-    aid, kind, lines = str(entry["id"]), str(entry["type"]), tuple(entry["lines"])
+    kind, lines = str(entry["type"]), tuple(entry["lines"])
+    label = entry_label(kind, lines, rule=None if entry.get("rule") is None else str(entry["rule"]))
     if kind in LINES_BY_TYPE and len(lines) != LINES_BY_TYPE[kind]:
         raise DecisionsError(
             path,
-            f"apparatus entry {aid}: a {kind} names {LINES_BY_TYPE[kind]} line(s)",
+            f"apparatus entry {label}: a {kind} names {LINES_BY_TYPE[kind]} line(s)",
             line=entry.line,
         )
     for key in FIELDS_BY_TYPE.get(kind, ()):
         if key not in entry:
             raise DecisionsError(
-                path, f"apparatus entry {aid}: a {kind} needs '{key}'", line=entry.line
+                path, f"apparatus entry {label}: a {kind} needs '{key}'", line=entry.line
             )
     optional = {k: None if entry.get(k) is None else str(entry[k]) for k in _OPTIONAL}
     return ApparatusDecision(
-        id=aid,
         type=kind,
         lines=lines,
         note=_fold(entry["note"]),
@@ -267,7 +288,7 @@ def parse_decisions(text: str, *, path: str) -> Decisions:
     data = parse_source(text, schema=SCHEMA, path=path, error=DecisionsError)
     sections = tuple(_section(s, path=path) for s in data["sections"])
     apparatus = tuple(_apparatus(a, path=path) for a in data["apparatus"])
-    _check_ids(path, (*sections, *(p for s in sections for p in s.paragraphs), *apparatus))
+    _check_ids(path, (*sections, *(p for s in sections for p in s.paragraphs)))
     witness = data["witness"]
     return Decisions(
         path=path,

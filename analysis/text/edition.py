@@ -233,10 +233,40 @@ def build_edition(witness: Witness, decisions: Decisions) -> Edition:
         paragraph={line: p for p in paragraphs.values() for line in p.lines},
         heading={line: s.id for s in sections for line in s.heading_lines},
     )
-    entries = tuple(
-        _apparatus_entry(e, n, witness, places) for n, e in enumerate(decisions.apparatus, start=1)
+    ordered = sorted(
+        decisions.apparatus,
+        key=lambda e: _reading_place(e, witness=witness, sections=sections, places=places),
     )
+    entries = tuple(_apparatus_entry(e, n, witness, places) for n, e in enumerate(ordered, start=1))
     return Edition(witness=witness, decisions=decisions, sections=sections, apparatus=entries)
+
+
+#: The order of the entries marked at one place of the reading text.
+_AT_ONE_PLACE = ("division", "join", "transposition", "emendation", "sic")
+
+
+def _reading_place(
+    e: ApparatusDecision, *, witness: Witness, sections: tuple[Section, ...], places: _Places
+) -> tuple[int, int, int, tuple[int, ...]]:
+    """Where a reader meets an entry's mark: the key that numbers the apparatus.
+
+    A heading entry stands at its heading, before the section's first paragraph;
+    an entry marked in a paragraph stands at its mark (paragraph, offset); a
+    normalisation, a rule applied throughout and marked on the witness page
+    only, comes after every marked entry. Entries marked at one place follow
+    :data:`_AT_ONE_PLACE` (a join before the transposition that brings the
+    sentence's end), then their witness lines: never the order of the file.
+    """
+    last = sum(len(s.paragraphs) for s in sections) + 1
+    if e.type == "heading":
+        section = next(s for s in sections if s.id == e.section)
+        return (section.paragraphs[0].n, -1, 0, e.lines)
+    lines = range(e.lines[0], e.lines[1] + 1) if e.type == "transposition" else e.lines
+    if e.type == "normalisation" or not any(k in places.paragraph for k in lines):
+        return (last, 0, 0, e.lines)
+    paragraph_id, offset = _anchor(e, lines, witness, places)
+    number = next(p.n for p in places.paragraph.values() if p.id == paragraph_id)
+    return (number, offset, _AT_ONE_PLACE.index(e.type), e.lines)
 
 
 def _paragraphs(witness: Witness, decisions: Decisions) -> dict[str, Paragraph]:
@@ -282,7 +312,7 @@ class _Places:
 def _apparatus_entry(
     e: ApparatusDecision, n: int, witness: Witness, places: _Places
 ) -> ApparatusEntry:
-    """Apparatus entry ``n`` located in the reading text: paragraphs, sentences, section, anchor."""
+    """Apparatus entry ``n`` (``a<n>``) located in the reading text and the witness."""
     lines = range(e.lines[0], e.lines[1] + 1) if e.type == "transposition" else e.lines
     touched = sorted(
         {places.paragraph[k] for k in lines if k in places.paragraph}, key=lambda p: p.n
@@ -294,7 +324,7 @@ def _apparatus_entry(
     )
     point = set(e.lines) if e.type != "transposition" else {e.lines[0]}
     return ApparatusEntry(
-        id=e.id,
+        id=f"a{n}",
         n=n,
         type=e.type,
         lines=tuple(e.lines),

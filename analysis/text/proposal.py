@@ -280,8 +280,6 @@ def decisions_mapping(proposal: Proposal, *, witness: Witness, witness_path: str
             }
         )
     entries.extend(_normalisations(text, paragraph_lists))
-    for n, entry in enumerate(entries, start=1):
-        entry["id"] = f"a{n}"
     return {
         "witness": {
             "siglum": "W",
@@ -300,7 +298,7 @@ def decisions_mapping(proposal: Proposal, *, witness: Witness, witness_path: str
             )
         },
         "sections": sections,
-        "apparatus": [{"id": e.pop("id"), **e} for e in entries],
+        "apparatus": entries,
     }
 
 

@@ -56,15 +56,16 @@ def check_transpositions(
         if a > b or a not in starts or b not in ends:
             raise _fail(
                 decisions,
-                f"apparatus entry {entry.id}: lines {a}-{b} do not begin and end with whole spans",
+                f"apparatus entry {entry.label}: lines {a}-{b} do not begin and end with "
+                "whole spans",
                 entry.source_line,
             )
         for k in range(a, b + 1):
             if block_of[k] != -1:
                 raise _fail(
                     decisions,
-                    f"apparatus entry {entry.id}: lines {a}-{b} overlap the "
-                    f"transposition {entries[block_of[k]].id}",
+                    f"apparatus entry {entry.label}: lines {a}-{b} overlap the "
+                    f"{entries[block_of[k]].label} (line {entries[block_of[k]].source_line})",
                     entry.source_line,
                 )
             block_of[k] = t
@@ -124,7 +125,7 @@ def check_transpositions(
         if not needed:
             raise _fail(
                 decisions,
-                f"apparatus entry {entry.id}: lines {freed[0]}-{freed[1]} keep "
+                f"apparatus entry {entry.label}: lines {freed[0]}-{freed[1]} keep "
                 "their place in the order of W; there is no transposition to record",
                 entry.source_line,
             )

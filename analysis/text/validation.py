@@ -132,7 +132,8 @@ def _by_type(decisions: Decisions, witness: Witness) -> dict[str, list[Apparatus
             if not 1 <= line <= n:
                 raise _fail(
                     decisions,
-                    f"apparatus entry {entry.id}: witness line {line} is out of range (1 to {n})",
+                    f"apparatus entry {entry.label}: witness line {line} is out of range "
+                    f"(1 to {n})",
                     entry.source_line,
                 )
         by_type.setdefault(entry.type, []).append(entry)
@@ -148,13 +149,13 @@ def _check_headings(decisions: Decisions, entries: list[ApparatusDecision]) -> N
         if section is None:
             raise _fail(
                 decisions,
-                f"apparatus entry {entry.id}: unknown section '{entry.section}'",
+                f"apparatus entry {entry.label}: unknown section '{entry.section}'",
                 entry.source_line,
             )
         if tuple(entry.lines) != section.heading_lines:
             raise _fail(
                 decisions,
-                f"apparatus entry {entry.id}: lines {list(entry.lines)} are "
+                f"apparatus entry {entry.label}: lines {list(entry.lines)} are "
                 f"not the heading lines of section {section.id}",
                 entry.source_line,
             )
@@ -215,7 +216,7 @@ def _check_readings(
         if line not in used_lines:
             raise _fail(
                 decisions,
-                f"apparatus entry {entry.id}: witness line {line} is not in a paragraph",
+                f"apparatus entry {entry.label}: witness line {line} is not in a paragraph",
                 entry.source_line,
             )
         text = witness.line(line)
@@ -223,7 +224,7 @@ def _check_readings(
         if text.count(probe or "") != 1:
             raise _fail(
                 decisions,
-                f"apparatus entry {entry.id}: '{probe}' does not occur exactly "
+                f"apparatus entry {entry.label}: '{probe}' does not occur exactly "
                 f"once in witness line {line}",
                 entry.source_line,
             )
@@ -243,7 +244,7 @@ def _match(
         if key not in required:
             raise _fail(
                 decisions,
-                f"apparatus entry {entry.id}: {kind} of lines {key[0]}/{key[1]} {stray}",
+                f"apparatus entry {entry.label}: {kind} of lines {key[0]}/{key[1]} {stray}",
                 entry.source_line,
             )
         found.add(key)
@@ -277,7 +278,7 @@ def _check_normalisations(
         if entry.rule not in expected:
             raise _fail(
                 decisions,
-                f"apparatus entry {entry.id}: unknown normalisation rule "
+                f"apparatus entry {entry.label}: unknown normalisation rule "
                 f"'{entry.rule}' (one of {', '.join(NORMALISATION_RULES)})",
                 entry.source_line,
             )
@@ -290,9 +291,7 @@ def _check_normalisations(
                 if extra
                 else f"does not list line {lacking[0]}, where the rule applies"
             )
-            raise _fail(
-                decisions, f"apparatus entry {entry.id} ({entry.rule}) {detail}", entry.source_line
-            )
+            raise _fail(decisions, f"apparatus entry {entry.label} {detail}", entry.source_line)
         seen.add(entry.rule)
     for rule, want in expected.items():
         if want and rule not in seen:

@@ -69,6 +69,7 @@ def test_witness_line_leads_to_its_paragraph(visit: Callable[[str], Visit]) -> N
 
 
 def test_apparatus_entries_link_both_ways(visit: Callable[[str], Visit], edition) -> None:
+    """Apparatus and reading text link to each other, and both run a1, a2, ... in reading order."""
     record = visit("apparatus.html")
     page = record.page
     for entry in edition.apparatus:
@@ -79,10 +80,21 @@ def test_apparatus_entries_link_both_ways(visit: Callable[[str], Visit], edition
     )
     assert "witness.html#w247" in hrefs
     assert any(h.startswith("text.html#p14") for h in hrefs)
-    text = visit("text.html").page
-    marks = text.locator(f"a.app-mark[href='apparatus.html#{emendation.id}']")
+    listed = page.evaluate(
+        "() => [...document.querySelectorAll('[id]')].map(e => e.id).filter(i => /^a\\d+$/.test(i))"
+    )
+    assert listed == [e.id for e in edition.apparatus]
+    text = visit("text.html")
+    marks = text.page.locator(f"a.app-mark[href='apparatus.html#{emendation.id}']")
     assert marks.count() >= 1
     assert emendation.note[:30] in (marks.first.get_attribute("title") or "")
+    # The marks of the reading text, read top to bottom, are a1, a2, ...
+    in_order = text.page.locator(
+        ".heading-source a.app-mark, p.edition-paragraph a.app-mark"
+    ).evaluate_all("links => links.map(a => a.textContent)")
+    marked = [e.id for e in edition.apparatus if e.type != "normalisation"]
+    assert in_order == marked == [f"a{n}" for n in range(1, len(marked) + 1)]
+    assert record.problems == text.problems == []
 
 
 def test_search_finds_words_of_the_essay(visit: Callable[[str], Visit]) -> None:

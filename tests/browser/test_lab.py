@@ -2,9 +2,10 @@
 
 One JupyterLab server, configured as `make lab` configures it
 (lab/jupyter_lab_config.py), runs on 127.0.0.1 with a token and a free port.
-Each analysis page is opened by its address, as a double click would open it
-(so with its default viewer), in headless Chromium; all its cells are run,
-then it is saved. Every figure must draw (plotly's JupyterLab extension, an
+In one tab of headless Chromium, each analysis page in turn is opened as a
+double click would open it (so with its default viewer: the first by its
+address, the others by the file browser's open command); all its cells are
+run, then it is saved and closed. Every figure must draw (plotly's JupyterLab extension, an
 SVG per figure), every number the prose cites must be shown with its value
 right after its prose (in the output of the cell that follows the prose),
 no page error may be logged, nothing may be fetched from outside, and book/
@@ -31,7 +32,7 @@ from pathlib import Path
 import jupytext
 import pytest
 from myst_nb.core.variables import format_plain_text
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 from analysis.site.cache import current_claims, current_edition, current_register
 from analysis.site.pages.methods import method_values
@@ -194,12 +195,38 @@ def _wait_until_up(server: subprocess.Popen[bytes], url: str, token: str, log: P
     pytest.fail(f"JupyterLab did not start in {START_TIMEOUT:.0f} s:\n{log.read_text()}")
 
 
+@dataclass
+class LabTab:
+    """The tab JupyterLab runs in, and what it logged: errors, requests sent outside."""
+
+    page: Page
+    errors: list[str]
+    outside: list[str]
+
+
 @pytest.fixture(scope="module")
-def lab_context(browser: Browser, lab: Lab) -> Iterator[BrowserContext]:
+def lab_page(browser: Browser, lab: Lab) -> Iterator[LabTab]:
+    """One tab of headless Chromium for JupyterLab, recording errors and outside requests."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.set_default_timeout(60_000)
+    tab = LabTab(context.new_page(), [], [])
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            tab.errors.append(f"console: {message.text}")
+
+    def on_route(route: Route) -> None:
+        if route.request.url.startswith((lab.url, "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            tab.outside.append(route.request.url)
+            route.abort()
+
+    tab.page.on("console", on_console)
+    tab.page.on("pageerror", lambda error: tab.errors.append(f"uncaught: {error}"))
+    tab.page.route("**/*", on_route)
     try:
-        yield context
+        yield tab
     finally:
         context.close()
 
@@ -216,82 +243,70 @@ class Rerun:
     outside: list[str]
 
 
-@dataclass
-class _Open:
-    """A page opened in its own tab, its cells started."""
+def _open(tab: LabTab, lab: Lab, path: Path, *, first: bool) -> None:
+    """Open ``path`` in JupyterLab with its default viewer, as a double click does.
 
-    page: Page
-    code_cells: int
-    figures: int
-    errors: list[str]
-    outside: list[str]
+    The first page is opened by its address (in a fresh workspace), the others
+    with the file browser's own open command, in the same JupyterLab.
+    """
+    relative = path.relative_to(ROOT).as_posix()
+    if first:
+        tab.page.goto(f"{lab.url}/lab/workspaces/rerun/tree/{relative}?reset&token={lab.token}")
+    else:
+        tab.page.evaluate(
+            "p => { window.jupyterapp.commands.execute('docmanager:open', {path: p}); }", relative
+        )
+    tab.page.wait_for_function(
+        "p => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+        " && window.jupyterapp.shell.currentWidget.context"
+        " && window.jupyterapp.shell.currentWidget.context.path === p",
+        arg=relative,
+    )
+    # The default viewer of a MyST page is jupytext's notebook, not the text editor.
+    tab.page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
 
 
-def _open_and_run(context: BrowserContext, lab: Lab, path: Path) -> _Open:
-    """Open ``path`` by its address (so with its default viewer) and run all its cells."""
+def _rerun(tab: LabTab, lab: Lab, path: Path, *, first: bool) -> Rerun:
+    """Open ``path``, run all its cells, read what it shows, then save and close it."""
     code_cells = [c for c in jupytext.read(path).cells if c.cell_type == "code"]
     figures = sum(1 for c in code_cells if "figure" in c.metadata.get("mystnb", {}))
-    opened = _Open(context.new_page(), len(code_cells), figures, [], [])
-    page = opened.page
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            opened.errors.append(f"console: {message.text}")
-
-    def on_route(route: Route) -> None:
-        if route.request.url.startswith((lab.url, "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            opened.outside.append(route.request.url)
-            route.abort()
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: opened.errors.append(f"uncaught: {error}"))
-    page.route("**/*", on_route)
-    relative = path.relative_to(ROOT).as_posix()
-    # A fresh workspace of its own: the page alone, not the pages opened before it, and a
-    # window name no other tab claims (tabs of one workspace race for its name, and the
-    # loser logs 'Window name candidate "..." already exists').
-    page.goto(f"{lab.url}/lab/workspaces/{path.stem}/tree/{relative}?reset&token={lab.token}")
-    # The default viewer of a MyST page is jupytext's notebook, not the text editor.
-    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
+    errors, outside = len(tab.errors), len(tab.outside)
+    page = tab.page
+    _open(tab, lab, path, first=first)
     page.wait_for_function(_KERNEL_IDLE_JS)
     page.evaluate(_RUN_ALL_JS)
-    return opened
-
-
-def _finish(opened: _Open) -> Rerun:
-    """Wait for every cell and figure, read what the page shows, save it and close it."""
-    page = opened.page
-    try:
-        page.wait_for_function(_ALL_RUN_JS, arg=opened.code_cells, timeout=RUN_TIMEOUT_MS)
-        page.wait_for_function(f"() => ({_DRAWN_JS})() >= {opened.figures}")
-        drawn = page.evaluate(_DRAWN_JS)
-        shown = page.evaluate(_PROSE_JS)
-        opened.errors.extend(
-            f"{kind} output: {text}"
-            for kind in ("error", "stderr")
-            for text in page.locator(
-                f".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.{kind}']"
-            ).all_inner_texts()
-        )
-        page.evaluate(_SAVE_AND_CLOSE_JS)
-    finally:
-        page.close()
+    page.wait_for_function(_ALL_RUN_JS, arg=len(code_cells), timeout=RUN_TIMEOUT_MS)
+    page.wait_for_function(f"() => ({_DRAWN_JS})() >= {figures}")
+    drawn = page.evaluate(_DRAWN_JS)
+    shown = page.evaluate(_PROSE_JS)
+    tab.errors.extend(
+        f"{kind} output: {text}"
+        for kind in ("error", "stderr")
+        for text in page.locator(
+            f".jp-NotebookPanel:not(.lm-mod-hidden) "
+            f".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.{kind}']"
+        ).all_inner_texts()
+    )
+    page.evaluate(_SAVE_AND_CLOSE_JS)
     return Rerun(
-        opened.figures, drawn, shown["prose"], shown["glued"], opened.errors, opened.outside
+        figures,
+        drawn,
+        shown["prose"],
+        shown["glued"],
+        tab.errors[errors:],
+        tab.outside[outside:],
     )
 
 
 @pytest.fixture(scope="module")
-def reruns(lab_context: BrowserContext, lab: Lab) -> dict[str, Rerun]:
+def reruns(lab_page: LabTab, lab: Lab) -> dict[str, Rerun]:
     """Every analysis page rerun in the one JupyterLab, by page name.
 
-    The pages are all opened and started first, each in its own tab and
-    kernel, so that they run side by side; then each is waited for.
+    The pages are opened one after another in one tab (one JupyterLab
+    front end, as a user has), each with its own kernel, which is stopped
+    when the page is closed.
     """
-    opened = {path.stem: _open_and_run(lab_context, lab, path) for path in ANALYSES}
-    return {name: _finish(page) for name, page in opened.items()}
+    return {path.stem: _rerun(lab_page, lab, path, first=i == 0) for i, path in enumerate(ANALYSES)}
 
 
 @pytest.mark.parametrize("page", [p.stem for p in ANALYSES])

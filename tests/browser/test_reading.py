@@ -172,18 +172,88 @@ def test_page_fits_every_width_and_passes_axe(
     assert record.problems == []
 
 
-def test_figures_follow_the_theme_and_narrow_screens(visit: Callable[[str], Visit]) -> None:
-    """Plotly figures switch template with the theme and lay out again on a phone."""
-    record = visit("analyses/actors.html")
-    page = record.page
-    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
-    ids = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(g => g.id)")
-    background = "id => document.getElementById(id)._fullLayout.font.color"
-    light = [page.evaluate(background, i) for i in ids]
-    _set_theme(page, "dark")
-    dark = [page.evaluate(background, i) for i in ids]
-    assert all(a != b for a, b in zip(light, dark, strict=True)), (light, dark)
-    page.set_viewport_size({"width": 390, "height": 900})
+# Per figure: its menus (the layout's state and the headers drawn), the annotations that
+# caption them (text ending in a colon) and the annotation texts drawn.
+_MENUS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
+  id: gd.id,
+  menus: Object.fromEntries((gd.layout.updatemenus || [])
+    .map(m => [m.name, m.visible !== false])),
+  drawnMenus: gd.querySelectorAll('.updatemenu-header').length,
+  captions: (gd.layout.annotations || []).filter(a => /:\\s*$/.test(a.text))
+    .map(a => ({name: a.name, text: a.text, visible: a.visible !== false})),
+  drawn: [...gd.querySelectorAll('.annotation-text')].map(t => t.textContent),
+}))"""
+
+
+# The network's node labels: their fills, and the colour they stand on (the figure's paper,
+# or, where the paper is transparent, the first opaque background around the figure).
+_LABELS_JS = """id => {
+  const rgba = c => { const d = document.createElement('i'); d.style.color = c;
+    document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; };
+  const clear = c => /^rgba\\(.*,\\s*0\\)$/.test(c) || c === 'transparent';
+  const gd = document.getElementById(id);
+  let ground = rgba(gd._fullLayout.paper_bgcolor);
+  for (let el = gd; clear(ground) && el; el = el.parentElement) {
+    ground = getComputedStyle(el).backgroundColor;
+  }
+  return {ground, fills: [...gd.querySelectorAll('.textpoint text')]
+    .map(t => getComputedStyle(t).fill)};
+}"""
+
+
+def _luminance(colour: str) -> float:
+    """The relative luminance (WCAG 2) of a CSS ``rgb()`` or ``rgba()`` colour."""
+    channels = [int(float(v)) / 255 for v in re.findall(r"[\d.]+", colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# The boxes of the network's drawn node labels, and of its plot area (which clips them).
+_LABEL_BOXES_JS = """id => {
+  const gd = document.getElementById(id);
+  const box = e => { const r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom]; };
+  const size = gd._fullLayout._size, [left, top] = box(gd);
+  return {plot: [left + size.l, top + size.t, left + size.l + size.w, top + size.t + size.h],
+    labels: [...gd.querySelectorAll('.textpoint text')]
+    .filter(t => t.textContent).map(t => [t.textContent, box(t)])};
+}"""
+
+
+def _check_captions(page, *, shown: bool) -> int:
+    """The captions of the figure menus show exactly when their menus do; return how many."""
+    captioned = 0
+    for figure in page.evaluate(_MENUS_JS):
+        for caption in figure["captions"]:
+            captioned += 1
+            assert caption["name"] in figure["menus"], figure
+            assert figure["menus"][caption["name"]] is shown, figure
+            assert caption["visible"] is shown, figure
+            assert (caption["text"] in figure["drawn"]) is shown, figure
+        if figure["captions"]:
+            assert (figure["drawnMenus"] > 0) is shown, figure
+            # the labelled selects stand in for the menus at every width
+            selects = page.locator(f"[data-figure-menus='{figure['id']}'] select")
+            assert selects.count() > 0 and selects.first.is_visible()
+    return captioned
+
+
+def _check_legible(page, network: str) -> None:
+    """The labels of the network's main nodes reach AA contrast on the figure."""
+    labels = page.evaluate(_LABELS_JS, network)
+    fills = [f for f in labels["fills"] if f]
+    assert len(fills) >= 5, labels
+    weak = {f: round(_contrast(f, labels["ground"]), 2) for f in set(fills)}
+    assert all(ratio >= 4.5 for ratio in weak.values()), (labels["ground"], weak)
+
+
+def _check_narrow(page, ids: list[str]) -> None:
+    """Every figure fits a phone, its legend below it, its plotly menus given way to selects."""
     page.wait_for_function(
         "() => [...document.querySelectorAll('.js-plotly-plot')]"
         ".every(gd => gd.dataset.layout === 'narrow')"
@@ -200,6 +270,58 @@ def test_figures_follow_the_theme_and_narrow_screens(visit: Callable[[str], Visi
         assert state["legend"] == "h", (gd, state)
         if page.locator(f"[data-figure-menus='{gd}']").count():
             assert not any(state["menus"]), (gd, state)
+
+
+def _check_phone_labels(page, network: str) -> int:
+    """Each drawn label of the network lies whole inside the plot, clear of the others."""
+    drawn = page.evaluate(_LABEL_BOXES_JS, network)
+    left, _, right, _ = drawn["plot"]
+    for text, (a, _, b, _) in drawn["labels"]:
+        assert left <= a and b <= right, (text, a, b, drawn["plot"])
+    for (s, p), (t, q) in itertools.combinations(drawn["labels"], 2):
+        apart = p[2] <= q[0] or q[2] <= p[0] or p[3] <= q[1] or q[3] <= p[1]
+        assert apart, (s, p, t, q)
+    return len(drawn["labels"])
+
+
+def test_figures_follow_the_theme_and_narrow_screens(visit: Callable[[str], Visit]) -> None:
+    """The actors page's figures, in one visit, on a desktop and a phone, light and dark.
+
+    The figures switch template with the theme; the network's node labels reach
+    AA contrast in both themes. On a phone every figure lays out again (legend
+    below, within the screen), the network labels fewer nodes, each whole and
+    clear of the others, and the menus give way to labelled selects, their
+    captions ("window:", "measure:") going with them; on a desktop both show.
+    """
+    record = visit("analyses/actors.html")
+    page = record.page
+    page.wait_for_selector(".js-plotly-plot[data-theme='light']")
+    ids = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(g => g.id)")
+    network = page.locator("[data-figure-menus]").first.get_attribute("data-figure-menus")
+    font = "id => document.getElementById(id)._fullLayout.font.color"
+    fonts = {}
+    labelled = {}
+    captioned = 0
+    for width in (1400, 390):
+        _lay_out(page, width)
+        for theme in THEMES:
+            _set_theme(page, theme)
+            fonts[width, theme] = [page.evaluate(font, i) for i in ids]
+            _check_legible(page, network)
+            captioned += _check_captions(page, shown=width == 1400)
+        if width == 390:
+            _check_narrow(page, ids)
+            labelled[width] = _check_phone_labels(page, network)
+        else:
+            labelled[width] = len(page.evaluate(_LABEL_BOXES_JS, network)["labels"])
+    # Back on a wide screen, the menus and their captions return.
+    _lay_out(page, 1400)
+    captioned += _check_captions(page, shown=True)
+    for width in (1400, 390):
+        light, dark = fonts[width, "light"], fonts[width, "dark"]
+        assert all(a != b for a, b in zip(light, dark, strict=True)), (light, dark)
+    assert 5 <= labelled[390] < labelled[1400], labelled
+    assert captioned >= 10  # the network's two captions, five times over
     assert record.problems == []
 
 
@@ -347,10 +469,11 @@ def test_register_files_persons_by_surname_with_mentions_in_context(
 
 
 def test_apparatus_notes_keep_their_quotation_marks(site_dir: Path) -> None:
-    """The notes that quote the text (a16, a31) show their quotation marks as written."""
+    """The notes that quote the text (the joins at 255/285 and 507/526, which open their
+    quotation on a space) show their quotation marks as written."""
     edition = load_edition()
     page = html.unescape((site_dir / "apparatus.html").read_text(encoding="utf-8"))
     quoting = [e for e in edition.apparatus if '"' in e.note]
-    assert {"a16", "a31"} <= {e.id for e in quoting}
+    assert {(255, 285), (507, 526)} <= {e.lines for e in quoting}
     for entry in quoting:
         assert entry.note in page, entry.id

@@ -59,6 +59,14 @@ def node_sizes(
 _PLOT_PX = (680.0, 520.0)
 _LABEL_PX = (6.2, 14.0)  # width of a character and height of a line at font size 11
 _PLACES = ("top center", "bottom center", "middle right", "middle left")
+#: A label over another label costs this many times a label over a marker; the gap (px)
+#: kept around a placed label absorbs the error of the estimated label widths.
+_LABEL_WEIGHT = 10.0
+_LABEL_GAP = 5.0
+#: With ``inside``, a label cut by the edge of the plot costs most of all.
+_OUTSIDE_WEIGHT = 1000.0
+#: The space (px) plotly leaves between a marker and its text.
+_TEXT_PAD = 3.0
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
@@ -72,27 +80,33 @@ def label_places(
     *,
     ranges: tuple[tuple[float, float], ...],
     plot_px: tuple[float, float] = _PLOT_PX,
+    inside: bool = False,
 ) -> list[str]:
     """A ``textposition`` for each labelled point that keeps labels off each other.
 
     Greedy and deterministic: points are taken by decreasing marker size (then
     in order); each label goes to the first of top, bottom, right or left
     where it overlaps least (in estimated pixels) the markers and the labels
-    already placed. An empty label gets ``"top center"``.
+    already placed (with a gap around them), an overlap of labels costing
+    :data:`_LABEL_WEIGHT` times one of a label and a marker. With ``inside``,
+    the part of a label that would stand outside the plot (``plot_px``) counts
+    as overlap too, :data:`_OUTSIDE_WEIGHT` times. An empty label gets ``"top center"``.
     """
     (x0, x1), (y0, y1) = ranges
     sx = plot_px[0] / ((x1 - x0) or 1.0)
     sy = plot_px[1] / ((y1 - y0) or 1.0)
     centres = [((x - x0) * sx, (y - y0) * sy) for x, y in points]
+    plot = (0.0, 0.0, plot_px[0], plot_px[1])
     obstacles = [
         (cx - r, cy - r, cx + r, cy + r)
         for (cx, cy), r in zip(centres, (s / 2 for s in sizes), strict=True)
     ]
+    placed: list[tuple[float, float, float, float]] = []  # the labels placed, with a gap
     places = ["top center"] * len(points)
     for k in sorted(range(len(points)), key=lambda k: (-sizes[k], k)):
         if not labels[k]:
             continue
-        (cx, cy), r = centres[k], sizes[k] / 2
+        (cx, cy), r = centres[k], sizes[k] / 2 + _TEXT_PAD
         w, h = len(labels[k]) * _LABEL_PX[0], _LABEL_PX[1]
         boxes = {
             "top center": (cx - w / 2, cy + r, cx + w / 2, cy + r + h),
@@ -101,11 +115,19 @@ def label_places(
             "middle left": (cx - r - w, cy - h / 2, cx - r, cy + h / 2),
         }
         others = [o for j, o in enumerate(obstacles) if j != k]
-        best = min(
-            _PLACES, key=lambda p: (sum(_overlap(boxes[p], o) for o in others), _PLACES.index(p))
-        )
+        cost = {
+            p: (
+                sum(_overlap(box, o) for o in others)
+                + _LABEL_WEIGHT * sum(_overlap(box, o) for o in placed)
+                + (_OUTSIDE_WEIGHT * (_overlap(box, box) - _overlap(box, plot)) if inside else 0.0),
+                _PLACES.index(p),
+            )
+            for p, box in boxes.items()
+        }
+        best = min(_PLACES, key=cost.__getitem__)
         places[k] = best
-        obstacles.append(boxes[best])
+        a, b, c, d = boxes[best]
+        placed.append((a - _LABEL_GAP, b - _LABEL_GAP, c + _LABEL_GAP, d + _LABEL_GAP))
     return places
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -23,7 +24,7 @@ from analysis.site.display import name_figure
 from analysis.site.figures.actors import TYPE_COLOURS, label_places, node_sizes
 from analysis.site.markup import escape
 
-__all__ = ["ASSOCIATED", "MEASURE_LABELS", "WINDOW_LABELS", "comention_network"]
+__all__ = ["ASSOCIATED", "MEASURE_LABELS", "PHONE_PLOT_PX", "WINDOW_LABELS", "comention_network"]
 
 #: How the menus and hover texts name the windows and the measures.
 WINDOW_LABELS: dict[str, str] = {"sentence": "same sentence", "paragraph": "same paragraph"}
@@ -38,6 +39,8 @@ MEASURE_LABELS: dict[str, str] = {
 #: The menu entry that keeps only the pairs that pass the association test,
 #: drawn by their G2 (:func:`analysis.measures.comentions.comentions`).
 ASSOCIATED = "associated"
+#: The plot of the network on a phone (390 px wide), in pixels: where its labels must fit.
+PHONE_PLOT_PX = (320.0, 460.0)
 
 _EDGE_COLOUR = "rgba(60, 60, 60, 0.55)"
 _NEGATIVE_COLOUR = "rgba(178, 24, 43, 0.55)"
@@ -67,6 +70,7 @@ def comention_network(
     *,
     measures: Sequence[str] = ("count", ASSOCIATED, "pmi", "g2"),
     label_min_mentions: int = 3,
+    phone_labels: int = 8,
     classes: int = 5,
     widths: tuple[float, float] = (0.8, 8.0),
     name: str = "actors-network",
@@ -79,7 +83,8 @@ def comention_network(
     ``layout_positions`` gives every actor's ``(x, y)``
     (:func:`analysis.measures.network.layout`), so the nodes stay in place whatever the
     reader chooses. Node area grows with mentions (:func:`node_sizes`); actors
-    with at least ``label_min_mentions`` mentions are labelled.
+    with at least ``label_min_mentions`` mentions are labelled, and on a phone
+    the ``phone_labels`` most mentioned (every node has its hover box).
 
     For every (window, measure) there is one set of line traces, the edges
     grouped into ``classes`` line widths by the measure (equal intervals
@@ -92,7 +97,7 @@ def comention_network(
     whether the pair is associated. Two dropdown menus choose the window (through the
     traces' ``visible``) and the measure (through the line traces'
     ``opacity``), independently of each other. Each trace's ``meta`` names its
-    ``role`` (``edges``, ``edge-hover``, ``nodes``), window and measure.
+    ``role`` (``edges``, ``edge-hover``, ``nodes``, ``labels``), window and measure.
     """
     missing = sorted(set(actor_table["id"]) - set(layout_positions))
     if missing:
@@ -116,6 +121,7 @@ def comention_network(
         comention_tables,
         layout_positions,
         label_min_mentions=label_min_mentions,
+        phone_labels=phone_labels,
     )
     fig.add_traces(nodes)
     _add_menus(fig, windows, measures, edge_count)
@@ -138,13 +144,17 @@ def _node_traces(
     layout_positions: Mapping[str, tuple[float, float]],
     *,
     label_min_mentions: int,
+    phone_labels: int,
 ) -> tuple[list[go.Scatter], tuple[tuple[float, float], tuple[float, float]]]:
-    """One marker trace per type of actor, and the axis ranges that hold them with their labels.
+    """One marker trace per type of actor, one trace of labels, and the axis ranges.
 
     Markers are sized by mentions (:func:`node_sizes`); actors with at least
     ``label_min_mentions`` mentions are labelled where the label is clear of
     the others (:func:`label_places`); the hover box gives the type, the
-    mentions and the degree in each window.
+    mentions and the degree in each window. The labels are one trace of text
+    above the markers; for a phone, its ``meta["narrow"]`` holds other labels:
+    the ``phone_labels`` most mentioned actors only (ties by id), placed in a
+    plot of :data:`PHONE_PLOT_PX` and kept inside it.
     """
     ids = list(actor_table["id"])
     sizes = dict(zip(ids, node_sizes(list(actor_table["mentions"])), strict=True))
@@ -156,18 +166,16 @@ def _node_traces(
         i: names[i] if m >= label_min_mentions else ""
         for i, m in zip(ids, actor_table["mentions"], strict=True)
     }
-    places = dict(
-        zip(
-            ids,
-            label_places(
-                list(zip(xs, ys, strict=True)),
-                [sizes[i] for i in ids],
-                [html.unescape(shown[i]) for i in ids],
-                ranges=ranges,
-            ),
-            strict=True,
-        )
-    )
+    most = actor_table.sort_values(["mentions", "id"], ascending=[False, True])["id"]
+    phone = {i: names[i] if i in set(most[:phone_labels]) else "" for i in ids}
+
+    def placed(labels: Mapping[str, str], **options: Any) -> dict[str, str]:
+        texts = [html.unescape(labels[i]) for i in ids]
+        points, marks = list(zip(xs, ys, strict=True)), [sizes[i] for i in ids]
+        return dict(zip(ids, label_places(points, marks, texts, **options), strict=True))
+
+    places = placed(shown, ranges=ranges)
+    phone_places = placed(phone, ranges=ranges, plot_px=PHONE_PLOT_PX, inside=True)
     degree = {
         w: pd.concat([t["actor_a"], t["actor_b"]]).value_counts()
         for w, t in comention_tables.items()
@@ -187,7 +195,7 @@ def _node_traces(
             go.Scatter(
                 x=[layout_positions[i][0] for i in rows["id"]],
                 y=[layout_positions[i][1] for i in rows["id"]],
-                mode="markers+text",
+                mode="markers",
                 name=kind,
                 legendgroup=kind,
                 marker={
@@ -196,14 +204,34 @@ def _node_traces(
                     "line": {"color": "white", "width": 1},
                     "sizemode": "diameter",
                 },
-                text=[shown[i] for i in rows["id"]],
-                textposition=[places[i] for i in rows["id"]],
-                textfont={"size": 11, "color": "#1a1a1a"},
                 hovertext=hover,
                 hoverinfo="text",
                 meta={"role": "nodes", "type": kind},
             )
         )
+    # The labels, drawn above every marker so that no marker hides one.
+    traces.append(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            # markers as large as the nodes', unseen, so that labels stand off them as placed
+            mode="markers+text",
+            marker={"size": [sizes[i] for i in ids], "opacity": 0, "sizemode": "diameter"},
+            text=[shown[i] for i in ids],
+            textposition=[places[i] for i in ids],
+            textfont={"size": 11},  # the colour of the theme's template (edition.js)
+            hoverinfo="skip",
+            showlegend=False,
+            meta={
+                "role": "labels",
+                # the labels of a phone, which edition.js swaps in on a narrow screen
+                "narrow": {
+                    "text": [phone[i] for i in ids],
+                    "textposition": [phone_places[i] for i in ids],
+                },
+            },
+        )
+    )
     return traces, ranges
 
 
@@ -295,7 +323,13 @@ def _edge_hover(
 def _add_menus(
     fig: go.Figure, windows: Sequence[str], measures: Sequence[str], edge_count: int
 ) -> None:
-    """The window and measure menus; at first the first window and the first measure."""
+    """The window and measure menus, each captioned by an annotation of its name.
+
+    At first the first window and the first measure are shown. ``edition.js``
+    hides a menu on a narrow screen, where labelled selects stand in for it
+    (:func:`analysis.site.markup.figure_menus`), and hides its caption with it:
+    the caption is the annotation named as the menu.
+    """
     edges = fig.data[:edge_count]
     indices = list(range(edge_count))
     lines = [k for k, t in enumerate(edges) if t.meta["role"] == "edges"]
@@ -340,6 +374,7 @@ def _add_menus(
         ],
         annotations=[
             {
+                "name": "window",  # a menu's caption, shown and hidden with it (edition.js)
                 "text": "window:",
                 "x": 0,
                 "y": 1.035,
@@ -350,6 +385,7 @@ def _add_menus(
                 "showarrow": False,
             },
             {
+                "name": "measure",  # a menu's caption, shown and hidden with it (edition.js)
                 "text": "measure:",
                 "x": 0.33,
                 "y": 1.035,

@@ -1,9 +1,10 @@
 """The apparatus: every intervention, located in the reading text and in the witness.
 
 The ``{edition-apparatus}`` directive lists first the rules applied
-throughout the text, then every apparatus entry, in groups (order and
-structure, normalisations, emendations and readings kept): its id (an
-anchor), its kind, the witness lines it concerns, the paragraphs or heading
+throughout the text, then every apparatus entry in the order of its number,
+which is the order of the reading text: under the heading of each section of
+the text, then the normalisations, which apply throughout. Each entry gives
+its id (an anchor), its kind, the witness lines it concerns, the paragraphs or heading
 of the reading text it touches, the lemma of an emendation or a reading kept
 *sic*, and the editor's note. All of it reaches the page as docutils text
 nodes.
@@ -18,11 +19,9 @@ from analysis.site.pages.base import TYPE_LABELS, _Page, _slug
 
 __all__ = ["EditionApparatus"]
 
-_GROUPS = (
-    ("Order and structure", ("transposition", "join", "division", "heading")),
-    ("Normalisations", ("normalisation",)),
-    ("Emendations and readings kept", ("emendation", "sic")),
-)
+#: The title of the group of the untitled opening, and of the rules applied throughout.
+_OPENING = "The opening"
+_RULES = "Normalisations"
 
 
 class EditionApparatus(_Page):
@@ -42,11 +41,24 @@ class EditionApparatus(_Page):
             item += para
             rules += item
         out.append(rules)
-        for title, kinds in _GROUPS:
+        # an entry stands under the section where its mark stands (a heading's at its heading)
+        placed = {
+            e.id: paragraphs[e.anchor[0]].section_id if e.anchor else e.section_id
+            for e in edition.apparatus
+            if e.type != "normalisation"
+        }
+        groups = [
+            (s.heading or _OPENING, [e for e in edition.apparatus if placed.get(e.id) == s.id])
+            for s in edition.sections
+        ]
+        groups.append((_RULES, [e for e in edition.apparatus if e.type == "normalisation"]))
+        for title, members in groups:
+            if not members:
+                continue
             group = nodes.section(ids=[_slug(title)], names=[_slug(title)])
             group += nodes.title("", title)
             entries = nodes.definition_list(classes=["apparatus"])
-            for e in (e for e in edition.apparatus if e.type in kinds):
+            for e in members:
                 item = nodes.definition_list_item()
                 term = nodes.term(ids=[e.id])
                 term += self.link(e.id, "apparatus", e.id, classes=["app-id"])

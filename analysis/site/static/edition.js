@@ -20,7 +20,8 @@ function foldSearch() {
 const isDark = () => document.documentElement.dataset.theme === "dark";
 
 // Figures: plotly's template of the theme, and a layout for narrow screens (legend
-// below the plot, the figure's own menus left to the labelled selects under it).
+// below the plot, the figure's own menus and their captions left to the labelled selects
+// under it).
 const NARROW = 640;
 const figureState = new WeakMap();
 
@@ -36,6 +37,11 @@ function layoutFor(gd) {
   for (let k = 0; k < menus; k++) {
     update[`updatemenus[${k}].visible`] = !(narrow && mirrored);
   }
+  // A menu's caption is the annotation named as the menu: it shows and hides with it.
+  const named = new Set((gd.layout.updatemenus || []).map((m) => m.name).filter(Boolean));
+  (gd.layout.annotations || []).forEach((note, k) => {
+    if (named.has(note.name)) update[`annotations[${k}].visible`] = !(narrow && mirrored);
+  });
   if (narrow) {
     update["legend.orientation"] = "h";
     update["legend.x"] = 0;
@@ -59,6 +65,28 @@ function layoutFor(gd) {
   return update;
 }
 
+// Traces that carry other labels for a phone (meta.narrow: text and textposition) show
+// them on a narrow screen and their own labels otherwise.
+function labelsFor(gd, narrow) {
+  const state = figureState.get(gd);
+  const traces = [];
+  const text = [];
+  const textposition = [];
+  gd.data.forEach((trace, k) => {
+    const phone = trace.meta && trace.meta.narrow;
+    if (!phone) return;
+    if (!state.labels.has(k)) {
+      state.labels.set(k, { text: trace.text, textposition: trace.textposition });
+    }
+    const own = state.labels.get(k);
+    traces.push(k);
+    text.push(narrow ? phone.text : own.text);
+    textposition.push(narrow ? phone.textposition : own.textposition);
+  });
+  if (!traces.length) return Promise.resolve();
+  return Plotly.restyle(gd, { text, textposition }, traces);
+}
+
 function restyleFigure(gd) {
   if (!figureState.has(gd)) {
     const legend = gd.layout.legend || {};
@@ -72,15 +100,18 @@ function restyleFigure(gd) {
       },
       margin: { ...(gd.layout.margin || {}) },
       fontSize: (gd.layout.font || {}).size,
+      labels: new Map(),
     });
   }
   const theme = isDark() ? "dark" : "light";
   const layout = gd.clientWidth < NARROW ? "narrow" : "wide";
-  return Plotly.relayout(gd, layoutFor(gd)).then(() => {
-    // What the figure shows now, for the reader's tools and the tests.
-    gd.dataset.theme = theme;
-    gd.dataset.layout = layout;
-  });
+  return Plotly.relayout(gd, layoutFor(gd))
+    .then(() => labelsFor(gd, layout === "narrow"))
+    .then(() => {
+      // What the figure shows now, for the reader's tools and the tests.
+      gd.dataset.theme = theme;
+      gd.dataset.layout = layout;
+    });
 }
 
 function restyleFigures() {
