@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 __all__ = [
     "SMALL_WORDS",
@@ -82,37 +83,37 @@ class Block:
         """Last witness line."""
         return self.lines[-1]
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The block's lines, stripped and joined with spaces."""
         return " ".join(t.strip() for t in self.texts)
 
-    @property
+    @cached_property
     def cut(self) -> bool:
         """True if the block's last sentence does not end in the block."""
         return not self.heading and not ends_sentence(self.texts[-1])
 
-    @property
+    @cached_property
     def lowercase(self) -> bool:
         """True if the block opens in lower case, inside a sentence."""
         return starts_lowercase(self.texts[0])
 
-    @property
+    @cached_property
     def open_brackets(self) -> int:
         """Round brackets the block opens and does not close."""
         return _unbalanced(self.text, "(", ")")[1]
 
-    @property
+    @cached_property
     def closes_brackets(self) -> int:
         """Round brackets the block closes that it did not open."""
         return _unbalanced(self.text, "(", ")")[0]
 
-    @property
+    @cached_property
     def open_quotes(self) -> int:
         """Curly double quotation marks the block opens and does not close."""
         return _unbalanced(self.text, "\u201c", "\u201d")[1]
 
-    @property
+    @cached_property
     def closes_quotes(self) -> int:
         """Curly double quotation marks the block closes that it did not open."""
         return _unbalanced(self.text, "\u201c", "\u201d")[0]

@@ -447,7 +447,7 @@ def _search(
         entry: dict[int, tuple[float, int]] = {}  # first block -> (best score, previous last)
         for e, options in readings[s].items():
             for r in options:
-                if max(r.heights) > height:
+                if r.heights[0] > height or r.heights[1] > height:
                     continue
                 first = r.seq[0]
                 if first not in entry:
