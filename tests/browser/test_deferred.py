@@ -41,14 +41,17 @@ def _words(html: str) -> set[str]:
     return set(re.findall(r"[a-z]{7,}", re.sub(r"<[^>]+>", " ", html).lower()))
 
 
-def test_pair_evidence_loads_when_asked_and_filters_by_its_words(
+def test_panels_load_when_asked_and_filter_by_their_words(
     site_dir: Path, visit: Callable[[str], Visit]
 ) -> None:
+    """The evidence of a pair, and the network's pair tables, load when a reader asks."""
     panels = _panels(site_dir)
     assert len(panels) > 50
     v = visit(PAIRS)
     page = v.page
-    assert 'data-chooser-panel="actor-pair"' not in page.content()
+    content = page.content()
+    assert 'data-chooser-panel="actor-pair"' not in content
+    assert 'data-chooser-panel="actors-network-pairs"' not in content
     loaded = page.evaluate("() => 'editionPanels' in window")
     select = page.locator("select#chooser-actor-pair")
     options = select.locator("option")
@@ -90,6 +93,17 @@ def test_pair_evidence_loads_when_asked_and_filters_by_its_words(
         ".filter(o => !o.hidden).length === 1"
     )
     assert select.input_value() == last
+
+    # The text equivalent of the network: one table per window, loaded on demand.
+    page.locator("details", has=page.locator("#chooser-actors-network-pairs")).locator(
+        "summary"
+    ).click()
+    page.select_option("select#chooser-actors-network-pairs", "paragraph")
+    tables = page.locator('[data-deferred="actors-network-pairs"]')
+    tables.locator("table").first.wait_for()
+    header = tables.locator("table").first.locator("th").all_inner_texts()
+    assert "associated" in header and "p" in header
+    assert tables.locator("td", has_text="yes").count() >= 1
     assert v.problems == []
 
 
@@ -105,22 +119,3 @@ def test_pair_evidence_loads_from_file_urls(browser: Browser, site_dir: Path) ->
         assert errors == []
     finally:
         context.close()
-
-
-def test_the_network_pair_tables_load_when_a_window_is_chosen(
-    visit: Callable[[str], Visit],
-) -> None:
-    """The text equivalent of the network: one table per window, loaded on demand."""
-    v = visit(PAIRS)
-    page = v.page
-    assert 'data-chooser-panel="actors-network-pairs"' not in page.content()
-    page.locator("details", has=page.locator("#chooser-actors-network-pairs")).locator(
-        "summary"
-    ).click()
-    page.select_option("select#chooser-actors-network-pairs", "paragraph")
-    box = page.locator('[data-deferred="actors-network-pairs"]')
-    box.locator("table").first.wait_for()
-    header = box.locator("table").first.locator("th").all_inner_texts()
-    assert "associated" in header and "p" in header
-    assert box.locator("td", has_text="yes").count() >= 1
-    assert v.problems == []
