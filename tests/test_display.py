@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.site import display
+from analysis.site.figures import palette
 
 
 @pytest.fixture
@@ -131,9 +132,10 @@ def test_extension_loads_plotly_only_on_figure_pages() -> None:
 def test_templates_js_gives_plotlys_light_and_dark_templates() -> None:
     """The script of the themes' templates holds plotly's own, the dark one on clear paper."""
     text = display.templates_js()
+    first = text.splitlines()[0]
     prefix = "window.EDITION_PLOTLY_TEMPLATES = "
-    assert text.startswith(prefix) and text.endswith(";\n")
-    templates = json.loads(text[len(prefix) : -2])
+    assert text.endswith(";\n") and first.startswith(prefix) and first.endswith(";")
+    templates = json.loads(first[len(prefix) : -1])
     assert sorted(templates) == ["dark", "light"]
     white = pio.templates["plotly_white"].to_plotly_json()["layout"]
     assert templates["light"]["layout"]["font"] == white["font"]
@@ -141,6 +143,17 @@ def test_templates_js_gives_plotlys_light_and_dark_templates() -> None:
     assert dark["paper_bgcolor"] == dark["plot_bgcolor"] == "rgba(0,0,0,0)"
     assert dark["font"] == pio.templates["plotly_dark"].to_plotly_json()["layout"]["font"]
     assert text == display.templates_js()
+
+
+def test_templates_js_gives_the_dark_value_of_each_data_colour() -> None:
+    """The second line maps each light data colour of the figures to its dark value."""
+    lines = display.templates_js().splitlines()
+    prefix = "window.EDITION_PLOTLY_COLOURS = "
+    assert len(lines) == 2 and lines[1].startswith(prefix) and lines[1].endswith(";")
+    colours = json.loads(lines[1][len(prefix) : -1])
+    assert colours == palette.DARK
+    assert colours[palette.RED.light] == palette.RED.dark != palette.RED.light
+    assert colours["rgba(60,60,60,0.7)"] == palette.EDGE.dark
 
 
 def test_extension_serves_plotly_js_as_static_file() -> None:

@@ -19,7 +19,9 @@ a CDN. This module does two things instead:
   ``_static/plotly.min.js`` and loaded by the pages that hold a figure, and by
   no other page, with ``_static/plotly-templates.js`` (:data:`TEMPLATES_JS`):
   plotly's own light and dark templates, which ``edition.js`` applies to the
-  figures when the reader switches the theme.
+  figures when the reader switches the theme, and the dark values of the
+  figures' data colours (:data:`analysis.site.figures.palette.DARK`), which it
+  swaps in for the light ones in the dark theme.
 
 A page activates the renderer once and then shows figures as usual::
 
@@ -42,6 +44,8 @@ import plotly
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io.base_renderers import MimetypeRenderer, PlotlyRenderer
+
+from analysis.site.figures.palette import DARK
 
 __all__ = [
     "PLOTLY_CONFIG",
@@ -224,10 +228,11 @@ def _add_static_file(app: Any) -> None:
 
 
 def templates_js() -> str:
-    """The script that gives ``edition.js`` plotly's template of each theme of the site.
+    """The script that gives ``edition.js`` plotly's template of each theme, and dark colours.
 
     The dark template draws on a transparent paper, so that the page's own dark
-    background shows through.
+    background shows through. ``EDITION_PLOTLY_COLOURS`` maps each light data
+    colour of the figures (lower case, without spaces) to its dark value.
     """
     templates: dict[str, Any] = {}
     for theme, name in sorted(THEME_TEMPLATES.items()):
@@ -238,7 +243,10 @@ def templates_js() -> str:
             layout["plot_bgcolor"] = "rgba(0,0,0,0)"
         templates[theme] = template
     text = json.dumps(templates, sort_keys=True, separators=(",", ":"))
-    return f"window.EDITION_PLOTLY_TEMPLATES = {text};\n"
+    colours = json.dumps(DARK, sort_keys=True, separators=(",", ":"))
+    return (
+        f"window.EDITION_PLOTLY_TEMPLATES = {text};\nwindow.EDITION_PLOTLY_COLOURS = {colours};\n"
+    )
 
 
 def _write_templates(app: Any, exception: Exception | None) -> None:

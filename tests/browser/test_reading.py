@@ -165,6 +165,9 @@ def test_page_fits_every_width_and_passes_axe(
         for theme in THEMES:
             _set_theme(page, theme)
             found += [f"{width} px, {theme}: {v}" for v in _violations(axe, page)]
+            if width == AXE_WIDTHS[-1]:
+                # axe-core does not see plotly's marks: their colours are read here
+                found += [f"{theme}, figure: {w}" for w in _weak_marks(page)]
             page.evaluate(_REMOVE_JS, _SAMPLED)
     _set_theme(page, "light")
     assert overflow == {}
@@ -185,20 +188,68 @@ _MENUS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd =>
 }))"""
 
 
-# The network's node labels: their fills, and the colour they stand on (the figure's paper,
-# or, where the paper is transparent, the first opaque background around the figure).
-_LABELS_JS = """id => {
+# Helpers of the colour checks: a CSS colour as the browser computes it (``rgb()`` or
+# ``rgba()``), and the colour a figure stands on (its paper, or, where the paper is
+# transparent, the first opaque background around the figure).
+_GROUND_JS = """
   const rgba = c => { const d = document.createElement('i'); d.style.color = c;
     document.body.append(d); const v = getComputedStyle(d).color; d.remove(); return v; };
   const clear = c => /^rgba\\(.*,\\s*0\\)$/.test(c) || c === 'transparent';
-  const gd = document.getElementById(id);
-  let ground = rgba(gd._fullLayout.paper_bgcolor);
-  for (let el = gd; clear(ground) && el; el = el.parentElement) {
-    ground = getComputedStyle(el).backgroundColor;
-  }
-  return {ground, fills: [...gd.querySelectorAll('.textpoint text')]
+  const groundOf = gd => { let ground = rgba(gd._fullLayout.paper_bgcolor);
+    for (let el = gd; clear(ground) && el; el = el.parentElement) {
+      ground = getComputedStyle(el).backgroundColor; }
+    return ground; };
+"""
+
+# The network's node labels: their fills, and the colour they stand on.
+_LABELS_JS = (
+    "id => {"
+    + _GROUND_JS
+    + """  const gd = document.getElementById(id);
+  return {ground: groundOf(gd), fills: [...gd.querySelectorAll('.textpoint text')]
     .map(t => getComputedStyle(t).fill)};
 }"""
+)
+
+# The colours every figure draws its data in, as plotly resolved them (gd._fullData):
+# markers (single or per point) and lines of the traces shown, with the opacity they are
+# drawn at, and the two ends of a heatmap's colour scale; each with the figure's ground.
+# Unseen markers (opacity 0, which carry hover text or place labels) draw nothing.
+_MARKS_JS = (
+    "() => {"
+    + _GROUND_JS
+    + """  const marks = [];
+  for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+    const ground = groundOf(gd);
+    for (const t of gd._fullData) {
+      if (t.visible !== true) continue;
+      const add = (what, colours, opacity) => {
+        for (const c of [colours].flat()) {
+          if (typeof c === 'string' && opacity > 0) {
+            marks.push({figure: gd.id, trace: `${t.name || t.type} ${what}`,
+                        colour: rgba(c), opacity, ground});
+          }
+        }
+      };
+      const opacity = t.opacity ?? 1;
+      if (t.type === 'heatmap') {
+        const scale = t.colorscale;
+        add('scale', [scale[0][1], scale[scale.length - 1][1]], opacity);
+        continue;
+      }
+      const mode = t.mode || '';
+      if (t.type === 'bar' || mode.includes('markers')) {
+        const m = t.marker || {};
+        add('marker', m.color, opacity * (typeof m.opacity === 'number' ? m.opacity : 1));
+      }
+      if (mode.includes('lines') && t.line && t.line.width > 0) {
+        add('line', t.line.color, opacity);
+      }
+    }
+  }
+  return marks;
+}"""
+)
 
 
 def _luminance(colour: str) -> float:
@@ -211,6 +262,26 @@ def _luminance(colour: str) -> float:
 def _contrast(a: str, b: str) -> float:
     high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def _over(colour: str, ground: str, *, opacity: float = 1.0) -> str:
+    """The ``rgb()`` colour seen where ``colour`` (perhaps translucent) is drawn on ``ground``."""
+    values = [float(v) for v in re.findall(r"[\d.]+", colour)]
+    alpha = (values[3] if len(values) > 3 else 1.0) * opacity
+    below = [float(v) for v in re.findall(r"[\d.]+", ground)[:3]]
+    mixed = [round(alpha * a + (1 - alpha) * b) for a, b in zip(values[:3], below, strict=True)]
+    return f"rgb({mixed[0]}, {mixed[1]}, {mixed[2]})"
+
+
+def _weak_marks(page) -> list[str]:
+    """The data colours of the page's figures that fall under 3:1 on their ground (WCAG 1.4.11)."""
+    weak = []
+    for mark in page.evaluate(_MARKS_JS):
+        seen = _over(mark["colour"], mark["ground"], opacity=mark["opacity"])
+        ratio = _contrast(seen, mark["ground"])
+        if ratio < 3:
+            weak.append(f"{mark['figure']} {mark['trace']} {seen} on {mark['ground']}: {ratio:.2f}")
+    return sorted(set(weak))
 
 
 # The boxes of the network's drawn node labels, and of its plot area (which clips them).

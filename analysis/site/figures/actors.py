@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.site.display import name_figure
+from analysis.site.figures.palette import HEAT, OKABE_ITO
 from analysis.site.markup import escape
 
 __all__ = [
@@ -30,11 +31,11 @@ __all__ = [
 
 #: Colours of the types of actor (Okabe-Ito, safe for colour-blind readers).
 TYPE_COLOURS: dict[str, str] = {
-    "person": "#0072B2",
-    "organisation": "#D55E00",
-    "government": "#E69F00",
-    "group": "#CC79A7",
-    "place": "#009E73",
+    "person": OKABE_ITO["blue"].light,
+    "organisation": OKABE_ITO["vermillion"].light,
+    "government": OKABE_ITO["orange"].light,
+    "group": OKABE_ITO["pink"].light,
+    "place": OKABE_ITO["green"].light,
 }
 
 
@@ -160,7 +161,7 @@ def comention_heatmap(
             x=shown,
             y=shown,
             hoverongaps=False,
-            colorscale="Blues",
+            colorscale=[[at, shade.light] for at, shade in HEAT],
             xgap=1,
             ygap=1,
             hovertemplate=(

@@ -7,12 +7,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.site.display import name_figure
+from analysis.site.figures.palette import BLUE, DARK2, RED
 from analysis.site.markup import escape
 
 __all__ = ["agreement_chart", "dispersion_comparison"]
 
-SAME = "#2166ac"
-DIFFERENT = "#b2182b"
+SAME = BLUE.light
+DIFFERENT = RED.light
 
 
 def agreement_chart(comparison: pd.DataFrame) -> go.Figure:
@@ -74,7 +75,7 @@ def dispersion_comparison(reading: pd.DataFrame, witness: pd.DataFrame) -> go.Fi
         subplot_titles=("reading order", "order of the witness W"),
     )
     terms = list(dict.fromkeys(reading["term"]))
-    palette = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d"]
+    palette = [shade.light for shade in DARK2]
     for row, frame in ((1, reading), (2, witness)):
         for i, term in enumerate(terms):
             hits = frame[frame["term"] == term]

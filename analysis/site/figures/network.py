@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from analysis.site.display import name_figure
 from analysis.site.figures.actors import TYPE_COLOURS, label_places, node_sizes
+from analysis.site.figures.palette import EDGE, NEGATIVE_EDGE
 from analysis.site.markup import escape
 
 __all__ = ["ASSOCIATED", "MEASURE_LABELS", "PHONE_PLOT_PX", "WINDOW_LABELS", "comention_network"]
@@ -42,8 +43,8 @@ ASSOCIATED = "associated"
 #: The plot of the network on a phone (390 px wide), in pixels: where its labels must fit.
 PHONE_PLOT_PX = (320.0, 460.0)
 
-_EDGE_COLOUR = "rgba(60, 60, 60, 0.55)"
-_NEGATIVE_COLOUR = "rgba(178, 24, 43, 0.55)"
+_EDGE_COLOUR = EDGE.light
+_NEGATIVE_COLOUR = NEGATIVE_EDGE.light
 
 
 def _width_classes(
@@ -201,6 +202,8 @@ def _node_traces(
                 marker={
                     "size": [sizes[i] for i in rows["id"]],
                     "color": colour,
+                    # opaque (plotly draws sized markers at 0.7), so the colour keeps its contrast
+                    "opacity": 1,
                     "line": {"color": "white", "width": 1},
                     "sizemode": "diameter",
                 },

@@ -6,13 +6,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.site.display import name_figure
+from analysis.site.figures.palette import BLUE, FAINT, GREY, RED
 from analysis.site.markup import escape
 
 __all__ = ["order_map"]
 
-MOVED = "#b2182b"
-KEPT = "#2166ac"
-HEADING = "#4d4d4d"
+MOVED = RED.light
+KEPT = BLUE.light
+HEADING = GREY.light
 
 
 def order_map(segments: pd.DataFrame, *, total_lines: int) -> go.Figure:
@@ -68,7 +69,7 @@ def order_map(segments: pd.DataFrame, *, total_lines: int) -> go.Figure:
             mode="lines",
             name="same order",
             hoverinfo="skip",
-            line={"color": "#999999", "dash": "dot", "width": 1},
+            line={"color": FAINT.light, "dash": "dot", "width": 1},
         )
     )
     fig.update_layout(

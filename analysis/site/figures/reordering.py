@@ -6,12 +6,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.site.display import name_figure
+from analysis.site.figures.palette import BLUE, GREY, RED
 
 __all__ = ["order_lanes"]
 
-AGREE = "#2166ac"
-DISAGREE = "#b2182b"
-HEADING = "#4d4d4d"
+AGREE = BLUE.light
+DISAGREE = RED.light
+HEADING = GREY.light
 LANES = ("witness W", "proposed", "editor")
 
 

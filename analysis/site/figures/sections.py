@@ -14,16 +14,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.site.display import name_figure
+from analysis.site.figures.palette import BLUE, HEAT, OKABE_ITO
 from analysis.site.figures.terms import SECTION_AXIS, section_ticks
 from analysis.site.markup import escape, plural
 
 __all__ = ["actor_mentions", "section_sizes"]
 
-WORDS = "#2166ac"
-SENTENCES = "#d55e00"
-PARAGRAPHS = "#009e73"
-#: Sequential colour scale of the mention heatmap (white to dark blue).
-HEAT = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
+WORDS = BLUE.light
+SENTENCES = OKABE_ITO["vermillion"].light
+PARAGRAPHS = OKABE_ITO["green"].light
 
 
 def section_sizes(stats: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Figure:
@@ -102,7 +101,7 @@ def actor_mentions(counts: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Fig
             y=[escape(names[a]) for a in actors],
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
-            colorscale=HEAT,
+            colorscale=[[at, shade.light] for at, shade in HEAT],
             zmin=0,
             texttemplate="%{z}",
             xgap=2,

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.site.display import name_figure
+from analysis.site.figures.palette import BLUE, FAINT, OKABE_ITO, OLIVE, RED
 from analysis.site.markup import escape
 
 __all__ = [
@@ -28,14 +29,17 @@ __all__ = [
     "top_terms",
 ]
 
-BAR = "#2166ac"
-KEY = "#b2182b"
-TFIDF = "#4d7c0f"
-BOUNDARY = "#999999"
+BAR = BLUE.light
+KEY = RED.light
+TFIDF = OLIVE.light
+BOUNDARY = FAINT.light
 #: Settings of an x axis whose ticks are the sections (:func:`section_ticks`): level, small.
 SECTION_AXIS = {"tickangle": 0, "tickfont": {"size": 10}, "automargin": True}
 #: Line colours of the trend chart, colour-blind safe (Okabe and Ito), in a fixed order.
-PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
+PALETTE = tuple(
+    OKABE_ITO[hue].light
+    for hue in ("blue", "vermillion", "green", "pink", "orange", "sky", "black")
+)
 #: Dash styles of the trend lines, so that lines differ without colour too.
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 

@@ -19,9 +19,9 @@ function foldSearch() {
 
 const isDark = () => document.documentElement.dataset.theme === "dark";
 
-// Figures: plotly's template of the theme, and a layout for narrow screens (legend
-// below the plot, the figure's own menus and their captions left to the labelled selects
-// under it).
+// Figures: plotly's template and data colours of the theme, and a layout for narrow
+// screens (legend below the plot, the figure's own menus and their captions left to the
+// labelled selects under it).
 const NARROW = 640;
 const figureState = new WeakMap();
 
@@ -87,6 +87,51 @@ function labelsFor(gd, narrow) {
   return Plotly.restyle(gd, { text, textposition }, traces);
 }
 
+// The figures' data colours: drawn with their light values; in the dark theme each one
+// that has a dark value (window.EDITION_PLOTLY_COLOURS, analysis.site.figures.palette)
+// is swapped for it, and the figure's own colours come back in the light theme.
+const COLOURED = ["marker.color", "line.color", "colorscale"];
+
+function colourOf(trace, key) {
+  const [head, tail] = key.split(".");
+  return tail ? (trace[head] || {})[tail] : trace[head];
+}
+
+function darkColour(colour) {
+  if (typeof colour !== "string") return colour;
+  const dark = (window.EDITION_PLOTLY_COLOURS || {})[colour.toLowerCase().replace(/\s/g, "")];
+  return dark || colour;
+}
+
+function darkValue(key, value) {
+  if (key === "colorscale") {
+    return Array.isArray(value) ? value.map(([at, colour]) => [at, darkColour(colour)]) : value;
+  }
+  return Array.isArray(value) ? value.map(darkColour) : darkColour(value);
+}
+
+function coloursFor(gd, dark) {
+  const state = figureState.get(gd);
+  if (!state.colours) {
+    state.colours = gd.data.map((trace) =>
+      Object.fromEntries(COLOURED.map((key) => [key, colourOf(trace, key)])),
+    );
+  }
+  const theme = dark ? "dark" : "light";
+  if ((state.colourTheme || "light") === theme) return Promise.resolve();
+  state.colourTheme = theme;
+  return COLOURED.reduce((done, key) => {
+    const traces = [];
+    const values = [];
+    state.colours.forEach((own, k) => {
+      if (own[key] === undefined) return;
+      traces.push(k);
+      values.push(dark ? darkValue(key, own[key]) : own[key]);
+    });
+    return traces.length ? done.then(() => Plotly.restyle(gd, { [key]: values }, traces)) : done;
+  }, Promise.resolve());
+}
+
 function restyleFigure(gd) {
   if (!figureState.has(gd)) {
     const legend = gd.layout.legend || {};
@@ -106,6 +151,7 @@ function restyleFigure(gd) {
   const theme = isDark() ? "dark" : "light";
   const layout = gd.clientWidth < NARROW ? "narrow" : "wide";
   return Plotly.relayout(gd, layoutFor(gd))
+    .then(() => coloursFor(gd, theme === "dark"))
     .then(() => labelsFor(gd, layout === "narrow"))
     .then(() => {
       // What the figure shows now, for the reader's tools and the tests.
