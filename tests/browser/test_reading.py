@@ -67,6 +67,54 @@ _SAMPLED = [
 _REMOVE_JS = """selectors => selectors.forEach(
   s => document.querySelectorAll(s).forEach(node => node.remove()))"""
 
+# At a phone's width, the texts of every figure that a reader must read (tick labels,
+# axis titles, legend and colour-bar titles) that are cut by the figure's box or by a
+# box around it that clips (a box that scrolls sideways clips nothing sideways: what
+# stands past its edge is scrolled to); and, for each heatmap, its columns, the column
+# labels drawn and the pairs of them that overlap.
+_CLIPPED_JS = """() => {
+  const TEXTS = ['.xtick text', '.ytick text', '.legendtitletext', '.cbtitle text',
+    '[class^="g-x"][class$="title"] text', '[class^="g-y"][class$="title"] text'].join(', ');
+  const cut = [];
+  const heatmaps = [];
+  for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+    const box = gd.getBoundingClientRect();
+    let [left, top, right, bottom] = [box.left, box.top, box.right, box.bottom];
+    for (let el = gd.parentElement; el && el !== document.body; el = el.parentElement) {
+      const style = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      if (!['visible', 'auto', 'scroll'].includes(style.overflowX)) {
+        left = Math.max(left, r.left); right = Math.min(right, r.right);
+      }
+      if (style.overflowY !== 'visible') {
+        top = Math.max(top, r.top); bottom = Math.min(bottom, r.bottom);
+      }
+    }
+    for (const t of gd.querySelectorAll(TEXTS)) {
+      const r = t.getBoundingClientRect();
+      if (!t.textContent.trim() || r.width === 0) continue;
+      if (r.left < left - 1 || r.right > right + 1 || r.top < top - 1 || r.bottom > bottom + 1) {
+        cut.push(`${gd.id}: "${t.textContent}" [${Math.round(r.left)}, ${Math.round(r.right)}]`
+          + ` outside [${Math.round(left)}, ${Math.round(right)}]`);
+      }
+    }
+    for (const t of gd._fullData.filter(t => t.type === 'heatmap' && t.visible === true)) {
+      const labels = [...gd.querySelectorAll(
+        `.subplot.${t.xaxis}${t.yaxis} .xaxislayer-above .xtick text`)]
+        .map(l => ({text: l.textContent, r: l.getBoundingClientRect()}));
+      const overlaps = [];
+      labels.forEach((a, i) => labels.slice(i + 1).forEach(b => {
+        const apart = a.r.right <= b.r.left + 1 || b.r.right <= a.r.left + 1
+          || a.r.bottom <= b.r.top + 1 || b.r.bottom <= a.r.top + 1;
+        if (!apart) overlaps.push(`${a.text} / ${b.text}`);
+      }));
+      heatmaps.push({figure: gd.id, columns: (t.x || t.z[0]).length, drawn: labels.length,
+                     overlaps});
+    }
+  }
+  return {cut, heatmaps};
+}"""
+
 _HEADINGS_JS = """() => [...document.querySelectorAll(
   'main h1, main h2, main h3, main h4, main h5, main h6')]
   .filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"""
@@ -126,6 +174,19 @@ def _check_figures(page, *, required: bool) -> None:
         assert page.locator("table.edition-table").count() >= figures
 
 
+def _clipped_figure_texts(page) -> dict[str, list[str]]:
+    """What of the figures a phone cannot read: texts cut by a box, heatmap columns
+    without their label, and heatmap column labels drawn over each other."""
+    drawn = page.evaluate(_CLIPPED_JS)
+    found = {}
+    if drawn["cut"]:
+        found["cut"] = drawn["cut"]
+    for heatmap in drawn["heatmaps"]:
+        if heatmap["drawn"] != heatmap["columns"] or heatmap["overlaps"]:
+            found.setdefault("heatmaps", []).append(str(heatmap))
+    return found
+
+
 def _lay_out(page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     # edition.js marks the width it has laid the page out for (figures, scroll boxes).
@@ -156,11 +217,14 @@ def test_page_fits_every_width_and_passes_axe(
             assert b <= a + 1, levels
     _check_figures(page, required=site_page in FIGURE_PAGES)
     overflow = {}
+    clipped = {}
     for width in WIDTHS:
         _lay_out(page, width)
         wide = page.evaluate(_OVERFLOW_JS)
         if wide:
             overflow[width] = wide
+        if width == WIDTHS[0]:
+            clipped = _clipped_figure_texts(page)
     found = []
     for width in AXE_WIDTHS:
         _lay_out(page, width)
@@ -173,6 +237,7 @@ def test_page_fits_every_width_and_passes_axe(
             page.evaluate(_REMOVE_JS, _SAMPLED)
     _set_theme(page, "light")
     assert overflow == {}
+    assert clipped == {}
     assert found == []
     assert record.problems == []
 
