@@ -167,7 +167,7 @@ def comention_heatmap(
             hovertemplate=(
                 f"%{{y}} \u2013 %{{x}}<br>{escape(value_label)}: %{{z:.3~g}}<extra></extra>"
             ),
-            colorbar={"title": {"text": escape(value_label)}},
+            colorbar={"title": {"text": escape(value_label), "side": "right"}},
         )
     )
     side = 260 + 18 * len(ids)

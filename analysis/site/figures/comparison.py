@@ -52,7 +52,7 @@ def agreement_chart(comparison: pd.DataFrame) -> go.Figure:
         height=360,
         margin={"t": 10, "r": 10, "b": 50, "l": 10},
         xaxis={
-            "title": "agreement (shared results / all results)",
+            "title": "agreement<br>(shared / all results)",
             "range": [0, 1],
             "tickformat": ".0%",
         },

@@ -106,7 +106,7 @@ def actor_mentions(counts: pd.DataFrame, *, labels: Mapping[str, str]) -> go.Fig
             texttemplate="%{z}",
             xgap=2,
             ygap=2,
-            colorbar={"title": {"text": "mentions"}},
+            colorbar={"title": {"text": "mentions", "side": "right"}},
         )
     )
     fig.update_layout(

@@ -31,7 +31,7 @@ function layoutFor(gd) {
   const update = {};
   const template = templates[isDark() ? "dark" : "light"];
   if (template) update.template = template;
-  const narrow = gd.clientWidth < NARROW;
+  const narrow = spaceOf(gd) < NARROW;
   const menus = (gd.layout.updatemenus || []).length;
   const mirrored = document.querySelector(`[data-figure-menus="${gd.id}"]`) !== null;
   for (let k = 0; k < menus; k++) {
@@ -52,7 +52,9 @@ function layoutFor(gd) {
     update["margin.r"] = Math.min(state.margin.r ?? 80, 10);
     update["margin.t"] = mirrored ? Math.min(state.margin.t ?? 100, 40) : state.margin.t;
     update["font.size"] = 11;
+    if ((gd.layout.legend || {}).title) update["legend.title.side"] = "top";
   } else {
+    if ((gd.layout.legend || {}).title) update["legend.title.side"] = state.legendTitleSide;
     for (const key of ["orientation", "x", "xanchor", "y", "yanchor"]) {
       update[`legend.${key}`] = state.legend[key];
     }
@@ -62,6 +64,46 @@ function layoutFor(gd) {
   for (const axis of Object.keys(gd.layout).filter((k) => /^[xy]axis\d*$/.test(k))) {
     update[`${axis}.automargin`] = true;
   }
+  Object.assign(update, heatmapLayout(gd, narrow));
+  return update;
+}
+
+// The width a figure has to itself: that of the box around it (the figure itself may be
+// wider, a heatmap on a phone, and scroll inside that box).
+const spaceOf = (gd) => (gd.parentElement || gd).clientWidth;
+
+// A label as drawn: without plotly's markup, an entity one character.
+const plainLength = (label) =>
+  String(label)
+    .replace(/<[^>]+>/g, "")
+    .replace(/&[^;\s]+;/g, "x").length;
+
+// A heatmap on a phone keeps a column wide enough for its label, written upwards, and
+// room for the longest row label and the colour bar: the figure grows as wide as that
+// needs and scrolls sideways inside its box (the page does not). Elsewhere the figure
+// takes its box's width and its axes their own tick angle.
+function heatmapLayout(gd, narrow) {
+  const state = figureState.get(gd);
+  const heatmaps = gd.data.filter((trace) => trace.type === "heatmap");
+  if (!heatmaps.length) return {};
+  const update = {};
+  let least = 0;
+  for (const trace of heatmaps) {
+    const xaxis = `xaxis${(trace.xaxis || "x").slice(1)}`;
+    if (!state.tickangles.has(xaxis)) {
+      state.tickangles.set(xaxis, (gd.layout[xaxis] || {}).tickangle);
+    }
+    update[`${xaxis}.tickangle`] = narrow ? -90 : state.tickangles.get(xaxis);
+    const columns = trace.x || (trace.z[0] || []);
+    const lines = Math.max(1, ...columns.map((c) => String(c).split("<br>").length));
+    const rows = trace.y || trace.z.map((_, k) => k);
+    const longest = Math.max(0, ...rows.map(plainLength));
+    least = Math.max(least, columns.length * Math.max(20, 14 * lines + 6) + 6.5 * longest + 160);
+  }
+  const width = Math.ceil(least);
+  const grow = narrow && width > spaceOf(gd);
+  gd.style.minWidth = grow ? `${width}px` : "";
+  update.width = grow ? width : null;
   return update;
 }
 
@@ -144,12 +186,14 @@ function restyleFigure(gd) {
         yanchor: legend.yanchor,
       },
       margin: { ...(gd.layout.margin || {}) },
+      legendTitleSide: ((gd.layout.legend || {}).title || {}).side,
       fontSize: (gd.layout.font || {}).size,
       labels: new Map(),
+      tickangles: new Map(),
     });
   }
   const theme = isDark() ? "dark" : "light";
-  const layout = gd.clientWidth < NARROW ? "narrow" : "wide";
+  const layout = spaceOf(gd) < NARROW ? "narrow" : "wide";
   return Plotly.relayout(gd, layoutFor(gd))
     .then(() => coloursFor(gd, theme === "dark"))
     .then(() => labelsFor(gd, layout === "narrow"))
