@@ -391,7 +391,8 @@ def _check_legible(page, network: str) -> None:
 
 
 def _check_narrow(page, ids: list[str]) -> None:
-    """Every figure fits a phone, its legend below it, its plotly menus given way to selects."""
+    """Every figure's box fits a phone (a heatmap may scroll inside it), its legend below
+    the plot, its plotly menus given way to selects."""
     page.wait_for_function(
         "() => [...document.querySelectorAll('.js-plotly-plot')]"
         ".every(gd => gd.dataset.layout === 'narrow')"
@@ -399,7 +400,7 @@ def _check_narrow(page, ids: list[str]) -> None:
     for gd in ids:
         state = page.evaluate(
             """id => { const gd = document.getElementById(id);
-              return {width: gd.getBoundingClientRect().right,
+              return {width: gd.parentElement.getBoundingClientRect().right,
                       legend: gd._fullLayout.legend ? gd._fullLayout.legend.orientation : 'h',
                       menus: (gd._fullLayout.updatemenus || []).map(m => m.visible)}; }""",
             gd,

@@ -409,8 +409,9 @@ document.addEventListener("DOMContentLoaded", () => {
   addCiteButtons();
   markLongCells();
   document.addEventListener("copy", onCopy);
-  restyleFigures();
+  // A figure laid out for a phone may scroll in its box: the boxes are marked after it.
   markScrollingBoxes();
+  Promise.all(restyleFigures()).then(markScrollingBoxes);
   new MutationObserver(restyleFigures).observe(document.documentElement, {
     attributes: true,
     attributeFilter: ["data-theme"],
@@ -420,11 +421,11 @@ document.addEventListener("DOMContentLoaded", () => {
   window.addEventListener("resize", () => {
     clearTimeout(resizing);
     resizing = setTimeout(async () => {
-      markScrollingBoxes();
       if (window.innerWidth !== width) {
         width = window.innerWidth;
         await Promise.all(restyleFigures());
       }
+      markScrollingBoxes();
       // The width the page has adapted to, for the reader's tools and the tests.
       document.documentElement.dataset.laidOut = String(window.innerWidth);
     }, 100);
