@@ -59,3 +59,18 @@ def test_each_address_is_written_in_one_place() -> None:
     for address in _addresses().values():
         holders = [str(p.relative_to(ROOT)) for p in files if address in p.read_text("utf-8")]
         assert holders == [], (address, holders)
+
+
+def test_the_edition_has_one_title() -> None:
+    """The site, the README, the title page and CITATION.cff carry the edition's title
+    as the decisions file gives it (the one in every citation and in the TEI header)."""
+    decisions = yaml.safe_load((ROOT / "seeds" / "decisions.yaml").read_text(encoding="utf-8"))
+    title = decisions["edition"]["title"]
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    headings = {
+        name: (ROOT / name).read_text(encoding="utf-8").splitlines()[0]
+        for name in ("README.md", "book/index.md")
+    }
+    assert config["title"] == citation["title"] == title
+    assert headings == {name: f"# {title}" for name in headings}

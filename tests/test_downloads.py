@@ -10,9 +10,10 @@ from urllib.parse import urldefrag
 import pytest
 from sites import build_site
 
+from analysis.__main__ import main
 from analysis.export.dictionary import data_dictionary
 from analysis.export.files import FILES, export_files
-from analysis.site.downloads import CHECKSUMS, DATA_DIR, checksums_text, site_files
+from analysis.site.downloads import CHECKSUMS, DATA_DIR, INPUTS_DIR, checksums_text, site_files
 from analysis.text.edition import Edition
 from analysis.text.register import Register
 
@@ -123,3 +124,25 @@ def test_checksums_text_verifies_with_sha256sum_format() -> None:
     text = checksums_text({"a.csv": "x\n", "b.json": "{}\n"})
     a, b = (hashlib.sha256(data).hexdigest() for data in (b"x\n", b"{}\n"))
     assert text.splitlines() == [f"{a}  a.csv", f"{b}  b.json"]
+
+
+def test_the_inputs_make_the_files_again(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The data page's recipe: the inputs downloaded from the site, saved in one folder,
+    give every file of the site again, byte for byte, through the command line."""
+    inputs = site / INPUTS_DIR
+    names = sorted(p.name for p in inputs.iterdir())
+    assert names == sorted(
+        [CHECKSUMS, "000_2cf028e75483853e.txt", "actors.yaml", "decisions.yaml", "summaries.yaml"]
+    )
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_bytes((inputs / name).read_bytes())
+    out = tmp_path / "data"
+    argv = ["export", "--out", str(out), "--decisions", str(folder / "decisions.yaml")]
+    assert main([*argv, "--actors", str(folder / "actors.yaml")]) == 0
+    made = {p.name: p.read_bytes() for p in out.iterdir()}
+    served = {p.name: p.read_bytes() for p in (site / DATA_DIR).iterdir() if p.name != CHECKSUMS}
+    assert made == served

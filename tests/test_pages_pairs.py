@@ -38,7 +38,10 @@ def test_pairs_are_sorted_by_count_then_name(edition, actors, mentions, tables) 
     text = pair_evidence(edition, actors, mentions, tables).text
     labels = re.findall(r"<option [^>]*>([^<]*)</option>", text)
     counts = [
-        tuple(int(n) for n in re.findall(r"(\d+) (?:sentence|paragraph)s", label))
+        tuple(int(n) for n in re.findall(r"(\d+) (?:sentence|paragraph)s?\b", label))
         for label in labels
     ]
     assert counts == sorted(counts, key=lambda c: (-c[0], -c[1]))
+    # A count of one takes the singular, any other the plural.
+    assert not re.search(r"\b1 (?:sentence|paragraph)s\b", text)
+    assert re.search(r"\b1 (?:sentence|paragraph)\b", text)

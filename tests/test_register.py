@@ -141,6 +141,13 @@ CASES = {
         "  - id: pena-nieto",
         r"actor pena-nieto: has no 'description'$",
     ),
+    "surname not the end of the name": (
+        "    name: Enrique Peña Nieto\n",
+        "    name: Enrique Peña Nieto\n    surname: Enrique Peña\n",
+        "surname: Enrique Peña",
+        r"actor pena-nieto: surname 'Enrique Peña' is not the end of the name "
+        r"'Enrique Peña Nieto'$",
+    ),
     "empty name": (
         "    name: Enrique Peña Nieto",
         "    name: '  '",
@@ -164,7 +171,7 @@ CASES = {
         DESCRIPTION + "    born: 1966\n",
         "born: 1966",
         r"actor pena-nieto: unknown key 'born' \(keys: id, name, type, aliases, description, "
-        r"patterns\)$",
+        r"patterns, surname\)$",
     ),
     "key twice": (
         DESCRIPTION,

@@ -12,7 +12,8 @@ What the pages *About the data* need (registered by :mod:`analysis.site.extensio
 * ``{edition-data-dictionary}`` renders
   :data:`analysis.export.dictionary.DATA_DICTIONARY`: every file, every
   column, its type and meaning;
-* the inputs of the edition (the witness, the decisions and the register) are
+* the inputs of the edition (the witness, the decisions, the register and the
+  reference summaries beside the decisions) are
   copied byte for byte into ``_downloads/inputs/`` (:data:`INPUTS_DIR`), with
   their own ``SHA256SUMS``, and ``{edition-inputs}`` lists them the same way,
   so that the export can be made again from the site's files;
@@ -68,6 +69,8 @@ _INPUT_ROLES = {
     "and the apparatus, every entry with its reason.",
     "register": "The register of actors: standard names, types, the forms in the text, "
     "identifications.",
+    "summaries": "The editor's reference summaries of the sections, beside the decisions: "
+    "what the summary methods are scored against.",
 }
 
 #: Name of the checksum file written beside them (``sha256sum -c SHA256SUMS``).
@@ -113,11 +116,22 @@ def _sha256(text: str | bytes) -> str:
 
 
 def input_files_of(decisions: str | Path, actors: str | Path) -> dict[str, tuple[str, bytes]]:
-    """The inputs of the edition by file name: ``(role, bytes)``, witness first."""
+    """The inputs of the edition by file name: ``(role, bytes)``, witness first.
+
+    The reference summaries are an input where they stand beside the decisions
+    (:func:`analysis.text.claims.claims_beside`, as the export reads them).
+    """
     witness = Path(load_decisions(decisions).witness_path)
+    summaries = Path(decisions).with_name(paths.SUMMARIES.name)
     out: dict[str, tuple[str, bytes]] = {}
-    for role, path in (("witness", witness), ("decisions", decisions), ("register", actors)):
-        out[Path(path).name] = (role, Path(path).read_bytes())
+    for role, path in (
+        ("witness", witness),
+        ("decisions", decisions),
+        ("register", actors),
+        ("summaries", summaries),
+    ):
+        if role != "summaries" or summaries.is_file():
+            out[Path(path).name] = (role, Path(path).read_bytes())
     return out
 
 

@@ -105,6 +105,13 @@ def data_table(
     >>> df = pd.DataFrame({"term": ["<b>"], "count": [3]})
     >>> "&lt;b&gt;" in str(data_table(df, name="t", caption="Terms"))
     True
+
+    A missing value shows as a dash:
+
+    >>> gaps = pd.DataFrame({"next": [12, None], "note": ["", None]})
+    >>> cells = str(data_table(gaps, name="g", caption="Gaps"))
+    >>> cells.count("<td>\u2014</td>"), "nan" in cells, "None" in cells
+    (2, False, False)
     """
     columns = dict(columns or {c: c for c in frame.columns})
     cells = dict(cells or {})
@@ -131,6 +138,8 @@ def data_table(
             if col in cells:
                 shown = cells[col](value)
                 text = shown.text if isinstance(shown, Html) else _e(shown)
+            elif pd.api.types.is_scalar(value) and pd.isna(value):
+                text = "\u2014"  # nothing to show: a dash, never "nan" or "None"
             elif isinstance(value, bool | np.bool_):
                 text = "yes" if value else "no"
             elif isinstance(value, float):

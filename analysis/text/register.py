@@ -62,7 +62,7 @@ SCHEMA = Record(
                     "aliases": ListOf(Text()),
                     "description": Text(),
                 },
-                optional={"patterns": ListOf(Text())},
+                optional={"patterns": ListOf(Text()), "surname": Text()},
                 label="actor",
             ),
             min_items=1,
@@ -81,6 +81,9 @@ class Actor:
     aliases: tuple[str, ...]
     description: str
     patterns: tuple[str, ...] = ()
+    #: The words of a person's name the register files it under, where the forms in the
+    #: text do not tell them ("bin Laden", "Murillo Karam"); empty otherwise.
+    surname: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,13 @@ def _actor(
             f"actor {actor_id} has no aliases: list the forms as they stand in the text",
             line=entry.line,
         )
+    surname = " ".join(str(entry.get("surname", "")).split())
+    if surname and not f" {' '.join(entry['name'].split())}".endswith(f" {surname}"):
+        raise RegisterError(
+            path,
+            f"actor {actor_id}: surname '{surname}' is not the end of the name '{entry['name']}'",
+            line=entry["surname"].line,
+        )
     for alias in entry["aliases"]:
         if alias != alias.strip():
             raise RegisterError(
@@ -160,6 +170,7 @@ def _actor(
         patterns=tuple(
             _pattern(p, path=path, actor_id=actor_id) for p in entry.get("patterns", ())
         ),
+        surname=surname,
     )
 
 

@@ -23,6 +23,16 @@ _HEADINGS_JS = """() => [...document.querySelectorAll(
   .filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"""
 
 
+#: The margin note of a paragraph (the aside before it) is in view and on top at its
+#: top left corner: nothing (the page's header) covers it.
+_NOTE_SHOWN_JS = """id => {
+  const note = document.getElementById(id).previousElementSibling;
+  const box = note.getBoundingClientRect();
+  const top = document.elementFromPoint(box.left + 2, box.top + 2);
+  return box.top >= 0 && top !== null && note.contains(top);
+}"""
+
+
 def _non_blank(png: bytes) -> bool:
     """True if a PNG's pixel data has enough distinct values to show content."""
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -58,6 +68,11 @@ def test_paragraph_and_sentence_anchors_resolve(visit: Callable[[str], Visit], e
     summary.focus()
     page.keyboard.press("Enter")
     assert page.locator("details.witness-lines").first.get_attribute("open") is not None
+    # On a phone a paragraph's margin note stands above it: a jump to the paragraph
+    # shows the note too, not hidden under the page's header.
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.evaluate("() => { location.hash = '#p14'; }")
+    page.wait_for_function(_NOTE_SHOWN_JS, arg="p14")
     assert record.problems == []
 
 

@@ -55,10 +55,9 @@ def _window_evidence(
     Sentences of the ``sentence`` window are listed; those of a wider window
     are grouped under the paragraph they stand in, linked to it.
     """
-    unit = window if n == 1 else f"{window}s"
     head = (
         f'<p class="pair-window"><strong>In the {markup.escape(window)}: '
-        f"{n} {markup.escape(unit)}</strong></p>"
+        f"{markup.escape(markup.plural(n, window))}</strong></p>"
     )
     if not ids:
         return head + "<p>Never in the same sentence.</p>"
@@ -129,7 +128,7 @@ def pair_evidence(
     options = []
     for pair in pairs:
         a, b = pair
-        summary = ", ".join(f"{counts[pair].get(w, 0)} {w}s" for w in windows)
+        summary = ", ".join(markup.plural(counts[pair].get(w, 0), w) for w in windows)
         label = f"{names[a]} \u2013 {names[b]} ({summary})"
         parts = [
             f'<p class="pair-title">{register_link(a, names[a]).text} and '

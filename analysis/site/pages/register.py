@@ -90,23 +90,35 @@ def sort_key(name: str) -> str:
 def surname(actor: Actor) -> str:
     """The part of a person's name the register files it under; other names whole.
 
-    It runs from the first word after the given name with which a form in the
+    It is the register's ``surname`` where one is given ("bin Laden" of "Osama
+    bin Laden"); else it runs from the first word after the given name with which a form in the
     text begins (the essay's "Guzman" of "Joaquín Guzmán Loera", "Pena Nieto"
-    of "Enrique Peña Nieto"), else it is the last word.
+    of "Enrique Peña Nieto"), else from the first word after the given name
+    with which a form ends (a form that opens with the given name: "Enrique
+    (Kiki) Camarena" of "Enrique Camarena Salazar"), else it is the last word.
 
     >>> from analysis.text.register import Actor
     >>> surname(Actor("x", "Enrique Peña Nieto", "person", ("Pena Nieto",), ""))
     'Peña Nieto'
     >>> surname(Actor("y", "George W. Bush", "person", ("George W. Bush",), ""))
     'Bush'
+    >>> surname(Actor("z", "Enrique Camarena Salazar", "person", ("Enrique (Kiki) Camarena",), ""))
+    'Camarena Salazar'
+    >>> osama = Actor("b", "Osama bin Laden", "person", ("Osama",), "", surname="bin Laden")
+    >>> surname(osama)
+    'bin Laden'
     """
     words = actor.name.split()
     if actor.type != "person" or len(words) < 2:
         return actor.name
-    starts = {sort_key(alias.split()[0]) for alias in actor.aliases if alias.split()}
-    for i in range(1, len(words)):
-        if sort_key(words[i]) in starts:
-            return " ".join(words[i:])
+    if actor.surname:
+        return actor.surname
+    forms = [alias.split() for alias in actor.aliases if alias.split()]
+    for edge in (0, -1):
+        found = {sort_key(form[edge]) for form in forms}
+        for i in range(1, len(words)):
+            if sort_key(words[i]) in found:
+                return " ".join(words[i:])
     return words[-1]
 
 

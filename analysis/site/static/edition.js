@@ -350,9 +350,22 @@ function fixRoles() {
   }
 }
 
+// A paragraph reached by its address (text.html#p14) shows its margin note too: below
+// 1200 px the note stands inline above the paragraph, where the jump would hide it
+// under the page's header.
+function showTargetNote() {
+  const target = document.querySelector("p.edition-paragraph:target");
+  const note = target && target.previousElementSibling;
+  if (note && note.matches("aside.paragraph-margin") && getComputedStyle(note).float === "none") {
+    note.scrollIntoView();
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   foldSearch();
   fixRoles();
+  window.addEventListener("load", showTargetNote);
+  window.addEventListener("hashchange", showTargetNote);
   for (const input of document.querySelectorAll("input[data-filter-table]")) {
     const table = document.getElementById(input.dataset.filterTable);
     if (!table) continue;
