@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -9,11 +11,34 @@ from analysis.site.display import name_figure
 from analysis.site.figures.palette import BLUE, FAINT, GREY, RED
 from analysis.site.markup import escape
 
-__all__ = ["order_map"]
+__all__ = ["order_map", "segments_trace"]
 
 MOVED = RED.light
 KEPT = BLUE.light
 HEADING = GREY.light
+
+
+def segments_trace(
+    xs: list[Any],
+    ys: list[Any],
+    texts: list[str | None],
+    *,
+    name: str,
+    colour: str,
+    width: int,
+    size: int,
+) -> go.Scatter:
+    """One trace of line segments (points separated by None), each with its hover text."""
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines+markers",
+        name=name,
+        text=texts,
+        hovertemplate="%{text}<extra></extra>",
+        line={"color": colour, "width": width},
+        marker={"size": size, "color": colour},
+    )
 
 
 def order_map(segments: pd.DataFrame, *, total_lines: int) -> go.Figure:
@@ -50,18 +75,7 @@ def order_map(segments: pd.DataFrame, *, total_lines: int) -> go.Figure:
             xs += [row.first_line, row.last_line, None]
             ys += [row.reading_start + 1, row.reading_end + 1, None]
             texts += [hover, hover, None]
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines+markers",
-                name=label,
-                text=texts,
-                hovertemplate="%{text}<extra></extra>",
-                line={"color": colour, "width": 4},
-                marker={"size": 6, "color": colour},
-            )
-        )
+        fig.add_trace(segments_trace(xs, ys, texts, name=label, colour=colour, width=4, size=6))
     fig.add_trace(
         go.Scatter(
             x=[1, total_lines],

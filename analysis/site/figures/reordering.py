@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.site.display import name_figure
+from analysis.site.figures.order import segments_trace
 from analysis.site.figures.palette import BLUE, GREY, RED
 
 __all__ = ["order_lanes"]
@@ -47,18 +48,7 @@ def order_lanes(ranks: pd.DataFrame, *, disagreeing: set[int]) -> go.Figure:
             xs += [*LANES, None]
             ys += [row.witness_rank, row.proposed_rank, row.editor_rank, None]
             texts += [hover, hover, hover, None]
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines+markers",
-                name=label,
-                text=texts,
-                hovertemplate="%{text}<extra></extra>",
-                line={"color": colour, "width": 2},
-                marker={"size": 7, "color": colour},
-            )
-        )
+        fig.add_trace(segments_trace(xs, ys, texts, name=label, colour=colour, width=2, size=7))
     fig.update_layout(
         height=640,
         margin={"t": 20, "r": 10, "b": 50, "l": 60},
