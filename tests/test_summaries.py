@@ -207,22 +207,24 @@ def test_position_method_by_hand() -> None:
     assert summary.ranks == (1, 2)
 
 
+#: One section of four sentences: a, b, c (which joins a and b) and d (about nothing else).
+BRIDGE = {
+    "one": [
+        [
+            "Guzman dug tunnels.",
+            "The cartel paid bribes.",
+            "Guzman's cartel paid bribes and dug tunnels.",
+            "It rained.",
+        ]
+    ]
+}
+
+
 def test_centroid_method_by_hand() -> None:
     # terms: a = guzman tunnel, b = cartel bribe, c = guzman tunnel cartel bribe,
     # d = rain. idf over the four: ln(4/2) for the first four terms, ln 4 for rain.
     # centroid = (a + b + c + d) / 4: c, which holds every shared term, is nearest
-    ed = toy_edition(
-        {
-            "one": [
-                [
-                    "Guzman dug tunnels.",
-                    "The cartel paid bribes.",
-                    "Guzman's cartel paid bribes and dug tunnels.",
-                    "It rained.",
-                ]
-            ]
-        }
-    )
+    ed = toy_edition(BRIDGE)
     summary = summarize(ed, k=1, method="centroid")[0]
     assert summary.sentences[0][0] == "p1.3"
     w = math.log(2)
@@ -237,18 +239,7 @@ def test_centroid_method_by_hand() -> None:
 
 
 def test_lexrank_prefers_the_sentence_that_joins_the_others() -> None:
-    ed = toy_edition(
-        {
-            "one": [
-                [
-                    "Guzman dug tunnels.",
-                    "The cartel paid bribes.",
-                    "Guzman's cartel paid bribes and dug tunnels.",
-                    "It rained.",
-                ]
-            ]
-        }
-    )
+    ed = toy_edition(BRIDGE)
     assert summarize(ed, k=1, method="lexrank")[0].sentences[0][0] == "p1.3"
     with pytest.raises(ValueError, match="unknown method"):
         summarize(ed, method="luhn")
