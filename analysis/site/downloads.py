@@ -39,6 +39,7 @@ from analysis.export.dictionary import DATA_DICTIONARY, data_dictionary
 from analysis.export.files import export_files, write_files
 from analysis.site.cache import current_claims, current_edition, current_register, input_files
 from analysis.site.pages.base import build_inputs
+from analysis.text.claims import summaries_beside
 from analysis.text.decisions import load_decisions
 
 __all__ = [
@@ -119,20 +120,17 @@ def input_files_of(decisions: str | Path, actors: str | Path) -> dict[str, tuple
     """The inputs of the edition by file name: ``(role, bytes)``, witness first.
 
     The reference summaries are an input where they stand beside the decisions
-    (:func:`analysis.text.claims.claims_beside`, as the export reads them).
+    (:func:`analysis.text.claims.summaries_beside`, where the export reads them).
     """
-    witness = Path(load_decisions(decisions).witness_path)
-    summaries = Path(decisions).with_name(paths.SUMMARIES.name)
-    out: dict[str, tuple[str, bytes]] = {}
-    for role, path in (
-        ("witness", witness),
-        ("decisions", decisions),
-        ("register", actors),
-        ("summaries", summaries),
-    ):
-        if role != "summaries" or summaries.is_file():
-            out[Path(path).name] = (role, Path(path).read_bytes())
-    return out
+    files = [
+        ("witness", Path(load_decisions(decisions).witness_path)),
+        ("decisions", Path(decisions)),
+        ("register", Path(actors)),
+    ]
+    summaries = summaries_beside(decisions)
+    if summaries.is_file():
+        files.append(("summaries", summaries))
+    return {path.name: (role, path.read_bytes()) for role, path in files}
 
 
 class _DataDirective(SphinxDirective):

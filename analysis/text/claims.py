@@ -28,7 +28,15 @@ from analysis.errors import ClaimsError
 from analysis.text.edition import Edition
 from analysis.text.yamlsource import ListOf, Record, Text, parse_source, read_source
 
-__all__ = ["SCHEMA", "Claim", "SectionClaims", "claims_beside", "load_claims", "parse_claims"]
+__all__ = [
+    "SCHEMA",
+    "Claim",
+    "SectionClaims",
+    "claims_beside",
+    "load_claims",
+    "parse_claims",
+    "summaries_beside",
+]
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,11 @@ def load_claims(edition: Edition, path: str | Path = paths.SUMMARIES) -> tuple[S
     return parse_claims(text, edition, path=str(path))
 
 
+def summaries_beside(decisions: str | Path) -> Path:
+    """The reference summaries that go with a decisions file: ``summaries.yaml`` beside it."""
+    return Path(decisions).with_name(paths.SUMMARIES.name)
+
+
 def claims_beside(edition: Edition, decisions: str | Path) -> tuple[SectionClaims, ...]:
     """The reference summaries in ``summaries.yaml`` beside the ``decisions`` file; none if absent.
 
@@ -115,5 +128,5 @@ def claims_beside(edition: Edition, decisions: str | Path) -> tuple[SectionClaim
     ``seeds/decisions.yaml``; an edition made from other decisions has the
     reference that stands beside them, or none.
     """
-    path = Path(decisions).with_name(paths.SUMMARIES.name)
+    path = summaries_beside(decisions)
     return load_claims(edition, path) if path.exists() else ()
