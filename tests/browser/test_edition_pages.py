@@ -18,11 +18,6 @@ pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "_build" / "screenshots"
 
-_HEADINGS_JS = """() => [...document.querySelectorAll(
-  'main h1, main h2, main h3, main h4, main h5, main h6')]
-  .filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"""
-
-
 #: The margin note of a paragraph (the aside before it) is in view and on top at its
 #: top left corner: nothing (the page's header) covers it.
 _NOTE_SHOWN_JS = """id => {
